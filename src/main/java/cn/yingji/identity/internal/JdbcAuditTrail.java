@@ -1,0 +1,117 @@
+package cn.yingji.identity.internal;
+
+import cn.yingji.identity.AuditTrail;
+import cn.yingji.identity.CurrentUser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Audit entries chained by SHA-256: each entry's hash covers its own fields and the previous hash, so changing or
+ * removing any entry breaks every hash after it. Appends are serialised with a transaction-scoped advisory lock.
+ */
+@Component
+class JdbcAuditTrail implements AuditTrail {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final long CHAIN_LOCK = 0x59494e474a49L; // "YINGJI"
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final JsonMapper json;
+
+    JdbcAuditTrail(JdbcClient jdbc, CurrentUser currentUser, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.json = json;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(
+            String action,
+            String entityType,
+            String entityId,
+            @Nullable String divisionPath,
+            @Nullable Object before,
+            @Nullable Object after) {
+        String actor = currentUser.get().map(a -> a.username()).orElse("system");
+        String beforeJson = before == null ? null : toJson(before);
+        String afterJson = after == null ? null : toJson(after);
+        // Microsecond precision: what PostgreSQL stores is what the hash covers.
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("select pg_advisory_xact_lock(:k)")
+                .param("k", CHAIN_LOCK)
+                .query()
+                .singleRow();
+        String prev = jdbc.sql("select hash from identity.audit_log order by seq desc limit 1")
+                .query(String.class)
+                .optional()
+                .orElse(GENESIS);
+        String hash = hash(prev, at, actor, action, entityType, entityId, divisionPath, beforeJson, afterJson);
+        jdbc.sql("""
+                        insert into identity.audit_log (at, actor, action, entity_type, entity_id, division_path,
+                                                        before_json, after_json, prev_hash, hash)
+                        values (:at, :actor, :action, :type, :id, :path, :before, :after, :prev, :hash)
+                        """)
+                .param("at", Timestamp.from(at))
+                .param("actor", actor)
+                .param("action", action)
+                .param("type", entityType)
+                .param("id", entityId)
+                .param("path", divisionPath)
+                .param("before", beforeJson)
+                .param("after", afterJson)
+                .param("prev", prev)
+                .param("hash", hash)
+                .update();
+    }
+
+    private String toJson(Object value) {
+        return value instanceof String s ? s : json.writeValueAsString(value);
+    }
+
+    static String hash(
+            String prev,
+            Instant at,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            @Nullable String divisionPath,
+            @Nullable String before,
+            @Nullable String after) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {
+                prev,
+                at.toString(),
+                actor,
+                action,
+                entityType,
+                entityId,
+                String.valueOf(divisionPath),
+                String.valueOf(before),
+                String.valueOf(after)
+            }) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                md.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                md.update((byte) ':');
+                md.update(bytes);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package cn.yingji.shared.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Without {@code spring.datasource.url} (or {@code YINGJI_DB_URL}) the platform runs on an embedded, real PostgreSQL
+ * whose data persists under {@code ./data}. With a URL, Spring Boot's own DataSource takes over and this backs off.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+class EmbeddedPostgresConfiguration {
+
+    @Bean
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties props) {
+        return EmbeddedPostgresServer.obtain(props);
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgresServer server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl() + "?reWriteBatchedInserts=true");
+        config.setUsername(server.username());
+        config.setPassword("");
+        config.setMaximumPoolSize(20);
+        config.setPoolName("yingji-embedded");
+        config.setMinimumIdle(2);
+        HikariDataSource ds = new HikariDataSource(config);
+        server.track(ds);
+        return ds;
+    }
+}
