@@ -37,6 +37,14 @@ public final class EmbeddedPostgresServer {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "embedded-postgres-shutdown"));
     }
 
+    /** Stops the server for {@code dataDir} (if running) so the next {@link #obtain} starts it again. */
+    static void stop(Path dataDir) {
+        EmbeddedPostgresServer server = SERVERS.remove(dataDir.toAbsolutePath().normalize());
+        if (server != null) {
+            server.shutdown();
+        }
+    }
+
     /** Registers a pool to close before the server stops at JVM exit. */
     public void track(AutoCloseable pool) {
         pools.add(pool);

@@ -1,0 +1,50 @@
+package cn.yingji.shared.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedPostgresServerTests {
+
+    @Test
+    void dataSurvivesARestartOnTheSameDirectory() throws Exception {
+        Path dir = Files.createTempDirectory("yingji-persist");
+        var props = new EmbeddedPostgresProperties(dir.toString(), 0, "persisted", false);
+
+        EmbeddedPostgresServer first = EmbeddedPostgresServer.obtain(props);
+        try (Connection c = DriverManager.getConnection(first.jdbcUrl(), "postgres", "");
+                Statement st = c.createStatement()) {
+            st.execute("create table kept (v text)");
+            st.execute("insert into kept values ('still here')");
+        }
+        EmbeddedPostgresServer.stop(dir);
+
+        EmbeddedPostgresServer second = EmbeddedPostgresServer.obtain(props);
+        assertThat(second).isNotSameAs(first);
+        try (Connection c = DriverManager.getConnection(second.jdbcUrl(), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select v from kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("still here");
+        } finally {
+            EmbeddedPostgresServer.stop(dir);
+        }
+    }
+
+    @Test
+    void sameDirectoryInOneJvmSharesOneServer() throws Exception {
+        Path dir = Files.createTempDirectory("yingji-shared");
+        var props = new EmbeddedPostgresProperties(dir.toString(), 0, "shared", true);
+        try {
+            assertThat(EmbeddedPostgresServer.obtain(props)).isSameAs(EmbeddedPostgresServer.obtain(props));
+        } finally {
+            EmbeddedPostgresServer.stop(dir);
+        }
+    }
+}
