@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -49,6 +50,35 @@ final class CityGenerator {
     /** Generates from the bundled data files. */
     GeneratedCity generate() {
         return generate(DemoSource.divisions(), DemoSource.counties());
+    }
+
+    /**
+     * The same divisions as {@link #generate()} without any geometry and without grids: enough to compute paths,
+     * positions and the roster cheaply when the geometry is already loaded.
+     */
+    static GeneratedCity skeleton() {
+        List<SourceDivision> rows = DemoSource.divisions();
+        Map<String, Geometry> counties = DemoSource.counties();
+        Map<String, String> kept = new LinkedHashMap<>();
+        List<DivisionDraft> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<SourceDivision> sorted = new ArrayList<>(rows);
+        sorted.sort(
+                Comparator.comparing((SourceDivision r) -> r.level().ordinal()).thenComparing(SourceDivision::code));
+        for (SourceDivision r : sorted) {
+            boolean keep = switch (r.level()) {
+                case CITY -> true;
+                case COUNTY -> counties.containsKey(r.code());
+                default -> kept.containsKey(r.parentCode());
+            };
+            if (keep) {
+                kept.put(r.code(), r.code());
+                out.add(draft(r, null));
+            } else if (r.level() == DivisionLevel.COUNTY) {
+                skipped.add(r.code() + " " + r.name());
+            }
+        }
+        return new GeneratedCity(out, List.of(), skipped);
     }
 
     GeneratedCity generate(List<SourceDivision> rows, Map<String, Geometry> countyShapes) {
@@ -158,7 +188,8 @@ final class CityGenerator {
             List<Geometry> cells = tiler.tile(shape, n, rnd);
             for (int g = 0; g < cells.size(); g++) {
                 String code = village.code().value() + String.format("%03d", g + 1);
-                out.add(new GridDraft(code, village.name() + "第" + (g + 1) + "网格", village.code(), cells.get(g)));
+                out.add(new GridDraft(
+                        code, shortName(village.name()) + "第" + (g + 1) + "网格", village.code(), cells.get(g)));
             }
         }
         return out;
@@ -175,7 +206,7 @@ final class CityGenerator {
         return g.isValid() ? g : tiler.polygonal(GeometryFixer.fix(g));
     }
 
-    private static DivisionDraft draft(SourceDivision d, Geometry shape) {
+    private static DivisionDraft draft(SourceDivision d, @Nullable Geometry shape) {
         return new DivisionDraft(
                 DivisionCode.of(d.code()),
                 d.name(),
@@ -190,5 +221,19 @@ final class CityGenerator {
             h = (h ^ key.charAt(i)) * 0x100000001B3L;
         }
         return new SplittableRandom(h);
+    }
+
+    /** A village's everyday name without the committee suffix: 填海巷社区居委会 → 填海巷社区. */
+    static String shortName(String villageName) {
+        for (String suffix : new String[] {"居民委员会", "村民委员会", "居民委员", "居委会", "村委会"}) {
+            if (villageName.endsWith(suffix) && villageName.length() > suffix.length()) {
+                String s = villageName.substring(0, villageName.length() - suffix.length());
+                if (s.endsWith("村") || s.endsWith("社区")) {
+                    return s;
+                }
+                return s + (suffix.startsWith("村") ? "村" : "社区");
+            }
+        }
+        return villageName;
     }
 }

@@ -1,0 +1,249 @@
+package cn.yingji.demo.internal;
+
+import cn.yingji.demo.internal.DirectoryPlan.Member;
+import cn.yingji.demo.internal.DirectoryPlan.Org;
+import cn.yingji.demo.internal.DirectoryPlan.PlannedShift;
+import cn.yingji.demo.internal.DirectoryPlan.Post;
+import cn.yingji.demo.internal.JdbcDemoState.State;
+import cn.yingji.directory.AssignHolder;
+import cn.yingji.directory.Directory;
+import cn.yingji.directory.DirectoryManagement;
+import cn.yingji.directory.HoldingKind;
+import cn.yingji.directory.PersonId;
+import cn.yingji.directory.Shift;
+import cn.yingji.directory.ShiftId;
+import cn.yingji.geo.DivisionDraft;
+import cn.yingji.geo.GeoAdministration;
+import cn.yingji.identity.NewUser;
+import cn.yingji.identity.UserManagement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo city when the application is ready, in demo mode ({@code yingji.demo.enabled=true}) only. Runs as
+ * the system (nobody is signed in at start-up) and is idempotent: geometry is generated and written only when
+ * {@code demo.state} does not already record this seed and generator version; the directory is written once (in one
+ * transaction); the duty roster of the current and the next week and the demo accounts are completed on every
+ * start.
+ */
+@Component
+@ConditionalOnProperty(prefix = "yingji.demo", name = "enabled", havingValue = "true")
+class DemoCityLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCityLoader.class);
+
+    private final GeoAdministration geo;
+    private final UserManagement users;
+    private final ObjectProvider<Directory> directory;
+    private final ObjectProvider<DirectoryManagement> directoryManagement;
+    private final JdbcDemoState state;
+    private final TransactionTemplate tx;
+    private final long seed;
+    private final ZoneId zone;
+
+    DemoCityLoader(
+            GeoAdministration geo,
+            UserManagement users,
+            ObjectProvider<Directory> directory,
+            ObjectProvider<DirectoryManagement> directoryManagement,
+            JdbcDemoState state,
+            PlatformTransactionManager txManager,
+            Environment env) {
+        this.geo = geo;
+        this.users = users;
+        this.directory = directory;
+        this.directoryManagement = directoryManagement;
+        this.state = state;
+        this.tx = new TransactionTemplate(txManager);
+        this.seed = env.getProperty("yingji.demo.seed", Long.class, 20231L);
+        this.zone = ZoneId.of(env.getProperty("yingji.zone", "Asia/Shanghai"));
+    }
+
+    /** What one run did, for logs and tests. */
+    record Result(int divisionsChanged, int gridsChanged, int personsCreated, int shiftsCreated, int accountsCreated) {}
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void onReady() {
+        load();
+    }
+
+    /** Loads whatever is missing; running it again changes nothing. */
+    Result load() {
+        long started = System.nanoTime();
+        Optional<State> before = state.find();
+        boolean geometryCurrent = before.map(s -> s.seed() == seed && s.generatorVersion() == CityGenerator.VERSION)
+                .orElse(false);
+        GeneratedCity city;
+        int divisionsChanged = 0;
+        int gridsChanged = 0;
+        if (geometryCurrent) {
+            city = CityGenerator.skeleton();
+        } else {
+            long t0 = System.nanoTime();
+            city = new CityGenerator(seed).generate();
+            long t1 = System.nanoTime();
+            divisionsChanged = geo.upsertDivisions(city.divisions());
+            gridsChanged = geo.upsertGrids(city.grids());
+            LOG.info(
+                    "Demo city (seed {}): generated {} divisions and {} grids in {} ms, written in {} ms"
+                            + " (left out: {})",
+                    seed,
+                    city.divisions().size(),
+                    city.grids().size(),
+                    (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000,
+                    city.skippedCounties());
+        }
+        Map<String, String> paths = DirectoryPlanner.paths(city);
+        DivisionDraft root = city.divisions().get(0);
+
+        Directory dir = directory.getIfAvailable();
+        DirectoryManagement mgmt = directoryManagement.getIfAvailable();
+        int persons = 0;
+        int shifts = 0;
+        @Nullable DirectoryPlan plan = null;
+        if (dir == null || mgmt == null) {
+            LOG.warn("Demo city: the directory module is not available; departments, persons and roster not loaded");
+        } else {
+            plan = new DirectoryPlanner(seed).plan(needsGrids(dir, city));
+            persons = loadDirectory(dir, mgmt, plan);
+            shifts = completeRoster(dir, mgmt, plan);
+        }
+        int accounts = completeAccounts(paths, root.code().value(), plan);
+        Result result = new Result(divisionsChanged, gridsChanged, persons, shifts, accounts);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        if (!geometryCurrent || persons > 0) {
+            int totalPersons = plan == null ? 0 : plan.persons().size();
+            state.save(
+                    new State(
+                            seed,
+                            CityGenerator.VERSION,
+                            city.divisions().size(),
+                            city.grids().size(),
+                            totalPersons),
+                    tookMs);
+        }
+        LOG.info("Demo city ready in {} ms: {}", tookMs, result);
+        return result;
+    }
+
+    /**
+     * The planner needs the grids (for the grid workers) only when the directory is still empty; otherwise the
+     * skeleton suffices for the roster and the accounts.
+     */
+    private GeneratedCity needsGrids(Directory dir, GeneratedCity city) {
+        if (!city.grids().isEmpty() || directoryLoaded(dir)) {
+            return city;
+        }
+        return new CityGenerator(seed).generate();
+    }
+
+    private boolean directoryLoaded(Directory dir) {
+        return dir.findOrganisation(DirectoryPlanner.anchorOrganisation()).isPresent();
+    }
+
+    /** Writes organisations, persons, positions and holders in one transaction, unless already there. */
+    private int loadDirectory(Directory dir, DirectoryManagement mgmt, DirectoryPlan plan) {
+        if (directoryLoaded(dir)) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        Instant from = Instant.parse("2023-01-01T00:00:00Z");
+        tx.executeWithoutResult(status -> {
+            for (Org o : plan.organisations()) {
+                mgmt.createOrganisation(o.id(), o.command());
+            }
+            for (Member m : plan.persons()) {
+                mgmt.createPerson(m.id(), m.command());
+            }
+            for (Post p : plan.positions()) {
+                mgmt.createPosition(p.id(), p.command());
+                mgmt.assignHolder(new AssignHolder(p.id(), p.holder(), HoldingKind.PRIMARY, from, null));
+            }
+        });
+        LOG.info(
+                "Demo city: {} organisations, {} persons, {} positions written in {} ms",
+                plan.organisations().size(),
+                plan.persons().size(),
+                plan.positions().size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return plan.persons().size();
+    }
+
+    /** Adds the shifts of the current and the next week that are not on the roster yet. */
+    private int completeRoster(Directory dir, DirectoryManagement mgmt, DirectoryPlan plan) {
+        // The duty day of the shift in progress: before the 08:00 change it is still yesterday's.
+        LocalDate dutyDay = ZonedDateTime.now(zone)
+                .minusHours(DirectoryPlanner.SHIFT_CHANGE.getHour())
+                .minusMinutes(DirectoryPlanner.SHIFT_CHANGE.getMinute())
+                .toLocalDate();
+        List<PlannedShift> roster = DirectoryPlanner.roster(plan, dutyDay, zone);
+        if (roster.isEmpty()) {
+            return 0;
+        }
+        Instant from = roster.stream()
+                .map(s -> s.command().startsAt())
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant to = roster.stream()
+                .map(s -> s.command().endsAt())
+                .max(Instant::compareTo)
+                .orElseThrow();
+        Set<ShiftId> existing = new HashSet<>();
+        for (Shift s : dir.shifts(null, from, to)) {
+            existing.add(s.id());
+        }
+        List<PlannedShift> missing =
+                roster.stream().filter(s -> !existing.contains(s.id())).toList();
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        tx.executeWithoutResult(status -> missing.forEach(s -> mgmt.createShift(s.id(), s.command())));
+        LOG.info("Demo city: {} shifts added to the duty roster", missing.size());
+        return missing.size();
+    }
+
+    private int completeAccounts(Map<String, String> paths, String cityCode, @Nullable DirectoryPlan plan) {
+        int created = 0;
+        for (DemoAccounts.Spec a : DemoAccounts.specs(paths, cityCode)) {
+            if (users.findByUsername(a.username()).isPresent()) {
+                continue;
+            }
+            PersonId person = plan == null ? null : plan.accountPersons().get(a.username());
+            users.create(new NewUser(
+                    a.username(),
+                    a.displayName(),
+                    DemoAccounts.PASSWORD,
+                    a.roles(),
+                    a.homePath(),
+                    a.jurisdiction(),
+                    person == null ? null : person.value(),
+                    true));
+            created++;
+        }
+        if (created > 0) {
+            LOG.info("Demo city: {} demo accounts created (password in the README)", created);
+        }
+        return created;
+    }
+}
