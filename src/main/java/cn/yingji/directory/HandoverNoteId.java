@@ -1,13 +1,14 @@
 package cn.yingji.directory;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
  * Identifier of a handover note (交接班记录) written on a shift.
  *
- * @param value the UUID
+ * @param value the UUID (serialised to JSON as the plain UUID string)
  */
-public record HandoverNoteId(UUID value) implements java.io.Serializable {
+public record HandoverNoteId(@JsonValue UUID value) implements java.io.Serializable {
 
     public HandoverNoteId {
         java.util.Objects.requireNonNull(value, "value");

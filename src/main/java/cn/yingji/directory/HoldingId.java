@@ -1,13 +1,14 @@
 package cn.yingji.directory;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
  * Identifier of one holding of a position by a person (current or historical).
  *
- * @param value the UUID
+ * @param value the UUID (serialised to JSON as the plain UUID string)
  */
-public record HoldingId(UUID value) implements java.io.Serializable {
+public record HoldingId(@JsonValue UUID value) implements java.io.Serializable {
 
     public HoldingId {
         java.util.Objects.requireNonNull(value, "value");

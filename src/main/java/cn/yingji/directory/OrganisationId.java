@@ -1,13 +1,14 @@
 package cn.yingji.directory;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
  * Identifier of an organisation (department, enterprise, rescue organisation).
  *
- * @param value the UUID
+ * @param value the UUID (serialised to JSON as the plain UUID string)
  */
-public record OrganisationId(UUID value) implements java.io.Serializable {
+public record OrganisationId(@JsonValue UUID value) implements java.io.Serializable {
 
     public OrganisationId {
         java.util.Objects.requireNonNull(value, "value");

@@ -1,13 +1,14 @@
 package cn.yingji.directory;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
  * Identifier of a person in the directory.
  *
- * @param value the UUID
+ * @param value the UUID (serialised to JSON as the plain UUID string)
  */
-public record PersonId(UUID value) implements java.io.Serializable {
+public record PersonId(@JsonValue UUID value) implements java.io.Serializable {
 
     public PersonId {
         java.util.Objects.requireNonNull(value, "value");

@@ -1,13 +1,14 @@
 package cn.yingji.directory;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
  * Identifier of a position (岗位).
  *
- * @param value the UUID
+ * @param value the UUID (serialised to JSON as the plain UUID string)
  */
-public record PositionId(UUID value) implements java.io.Serializable {
+public record PositionId(@JsonValue UUID value) implements java.io.Serializable {
 
     public PositionId {
         java.util.Objects.requireNonNull(value, "value");

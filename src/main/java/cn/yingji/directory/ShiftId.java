@@ -1,13 +1,14 @@
 package cn.yingji.directory;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
  * Identifier of a duty-roster shift.
  *
- * @param value the UUID
+ * @param value the UUID (serialised to JSON as the plain UUID string)
  */
-public record ShiftId(UUID value) implements java.io.Serializable {
+public record ShiftId(@JsonValue UUID value) implements java.io.Serializable {
 
     public ShiftId {
         java.util.Objects.requireNonNull(value, "value");
