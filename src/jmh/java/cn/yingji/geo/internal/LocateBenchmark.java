@@ -55,7 +55,7 @@ public class LocateBenchmark {
         SplittableRandom rnd = new SplittableRandom(7);
         double span = SyntheticCity.CELLS * SyntheticCity.CELL;
         for (int i = 0; i < POINTS; i++) {
-            // 5% of the points fall outside the city.
+            // About 7.5 % of the points fall outside the city.
             lons[i] = SyntheticCity.LON0 - 0.02 * span + rnd.nextDouble() * span * 1.04;
             lats[i] = SyntheticCity.LAT0 - 0.02 * span + rnd.nextDouble() * span * 1.04;
         }
