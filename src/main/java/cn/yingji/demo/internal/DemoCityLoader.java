@@ -13,18 +13,23 @@ import cn.yingji.directory.PersonId;
 import cn.yingji.directory.Shift;
 import cn.yingji.directory.ShiftId;
 import cn.yingji.geo.DivisionDraft;
+import cn.yingji.geo.Divisions;
 import cn.yingji.geo.GeoAdministration;
+import cn.yingji.geo.Grid;
 import cn.yingji.identity.NewUser;
 import cn.yingji.identity.UserManagement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the demo city when the application is ready, in demo mode ({@code yingji.demo.enabled=true}) only. Runs as
  * the system (nobody is signed in at start-up) and is idempotent: geometry is generated and written only when
- * {@code demo.state} does not already record this seed and generator version; the directory is written once (in one
- * transaction); the duty roster of the current and the next week and the demo accounts are completed on every
+ * {@code demo.state} does not already record this seed and generator version; the directory is written once, in chunks
+ * of one transaction each; the duty roster of the current and the next week and the demo accounts are completed on every
  * start.
  */
 @Component
@@ -52,6 +57,7 @@ class DemoCityLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCityLoader.class);
 
     private final GeoAdministration geo;
+    private final Divisions divisions;
     private final UserManagement users;
     private final ObjectProvider<Directory> directory;
     private final ObjectProvider<DirectoryManagement> directoryManagement;
@@ -62,6 +68,7 @@ class DemoCityLoader {
 
     DemoCityLoader(
             GeoAdministration geo,
+            Divisions divisions,
             UserManagement users,
             ObjectProvider<Directory> directory,
             ObjectProvider<DirectoryManagement> directoryManagement,
@@ -69,6 +76,7 @@ class DemoCityLoader {
             PlatformTransactionManager txManager,
             Environment env) {
         this.geo = geo;
+        this.divisions = divisions;
         this.users = users;
         this.directory = directory;
         this.directoryManagement = directoryManagement;
@@ -87,107 +95,138 @@ class DemoCityLoader {
         load();
     }
 
-    /** Loads whatever is missing; running it again changes nothing. */
+    /**
+     * Loads whatever is missing; running it again changes nothing. Geometry is generated and written on a second
+     * thread while this one writes the accounts and the directory, so a first start takes about as long as the
+     * slower of the two.
+     */
     Result load() {
         long started = System.nanoTime();
         Optional<State> before = state.find();
         boolean geometryCurrent = before.map(s -> s.seed() == seed && s.generatorVersion() == CityGenerator.VERSION)
                 .orElse(false);
-        GeneratedCity city;
-        int divisionsChanged = 0;
-        int gridsChanged = 0;
-        if (geometryCurrent) {
-            city = CityGenerator.skeleton();
-        } else {
-            long t0 = System.nanoTime();
-            city = new CityGenerator(seed).generate();
-            long t1 = System.nanoTime();
-            divisionsChanged = geo.upsertDivisions(city.divisions());
-            gridsChanged = geo.upsertGrids(city.grids());
-            LOG.info(
-                    "Demo city (seed {}): generated {} divisions and {} grids in {} ms, written in {} ms"
-                            + " (left out: {})",
-                    seed,
-                    city.divisions().size(),
-                    city.grids().size(),
-                    (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t1) / 1_000_000,
-                    city.skippedCounties());
-        }
-        Map<String, String> paths = DirectoryPlanner.paths(city);
-        DivisionDraft root = city.divisions().get(0);
+        GeneratedCity skeleton = CityGenerator.skeleton();
+        CompletableFuture<int[]> geometry = geometryCurrent
+                ? CompletableFuture.completedFuture(new int[] {0, 0, 0})
+                : CompletableFuture.supplyAsync(this::loadGeometry, worker());
 
+        Map<String, String> paths = DirectoryPlanner.paths(skeleton);
+        DivisionDraft root = skeleton.divisions().get(0);
         Directory dir = directory.getIfAvailable();
         DirectoryManagement mgmt = directoryManagement.getIfAvailable();
+        DirectoryPlanner planner = new DirectoryPlanner(seed);
+        @Nullable DirectoryPlan plan = dir == null || mgmt == null ? null : planner.plan(skeleton);
+
+        int accounts;
         int persons = 0;
         int shifts = 0;
-        @Nullable DirectoryPlan plan = null;
-        if (dir == null || mgmt == null) {
-            LOG.warn("Demo city: the directory module is not available; departments, persons and roster not loaded");
-        } else {
-            plan = new DirectoryPlanner(seed).plan(needsGrids(dir, city));
-            persons = loadDirectory(dir, mgmt, plan);
-            shifts = completeRoster(dir, mgmt, plan);
+        int[] geo;
+        try {
+            accounts = completeAccounts(paths, root.code().value(), plan);
+            if (plan == null) {
+                LOG.warn("Demo city: the directory module is not available; departments, persons and roster not"
+                        + " loaded");
+            } else {
+                persons += loadChunks(dir, mgmt, plan.chunks());
+                shifts = completeRoster(dir, mgmt, plan);
+            }
+        } finally {
+            geo = geometry.join();
         }
-        int accounts = completeAccounts(paths, root.code().value(), plan);
-        Result result = new Result(divisionsChanged, gridsChanged, persons, shifts, accounts);
+        if (plan != null) {
+            DirectoryPlan.Chunk gridWorkers = planner.gridWorkers(demoTownshipGrids(skeleton));
+            if (gridWorkers != null) {
+                persons += loadChunks(dir, mgmt, List.of(gridWorkers));
+            }
+        }
+        Result result = new Result(geo[0], geo[1], persons, shifts, accounts);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         if (!geometryCurrent || persons > 0) {
             int totalPersons = plan == null ? 0 : plan.persons().size();
             state.save(
-                    new State(
-                            seed,
-                            CityGenerator.VERSION,
-                            city.divisions().size(),
-                            city.grids().size(),
-                            totalPersons),
-                    tookMs);
+                    new State(seed, CityGenerator.VERSION, skeleton.divisions().size(), geo[2], totalPersons), tookMs);
         }
         LOG.info("Demo city ready in {} ms: {}", tookMs, result);
         return result;
     }
 
-    /**
-     * The planner needs the grids (for the grid workers) only when the directory is still empty; otherwise the
-     * skeleton suffices for the roster and the accounts.
-     */
-    private GeneratedCity needsGrids(Directory dir, GeneratedCity city) {
-        if (!city.grids().isEmpty() || directoryLoaded(dir)) {
-            return city;
-        }
-        return new CityGenerator(seed).generate();
+    /** Generates and writes the geometry; returns divisions changed, grids changed and grids generated. */
+    private int[] loadGeometry() {
+        long t0 = System.nanoTime();
+        GeneratedCity city = new CityGenerator(seed).generate();
+        long t1 = System.nanoTime();
+        int divisionsChanged = geo.upsertDivisions(city.divisions());
+        int gridsChanged = geo.upsertGrids(city.grids());
+        LOG.info(
+                "Demo city (seed {}): generated {} divisions and {} grids in {} ms, written in {} ms (left out: {})",
+                seed,
+                city.divisions().size(),
+                city.grids().size(),
+                (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000,
+                city.skippedCounties());
+        return new int[] {divisionsChanged, gridsChanged, city.grids().size()};
     }
 
-    private boolean directoryLoaded(Directory dir) {
-        return dir.findOrganisation(DirectoryPlanner.anchorOrganisation()).isPresent();
+    private static Executor worker() {
+        return task -> {
+            Thread t = new Thread(task, "demo-geometry");
+            t.setDaemon(true);
+            t.start();
+        };
     }
 
-    /** Writes organisations, persons, positions and holders in one transaction, unless already there. */
-    private int loadDirectory(Directory dir, DirectoryManagement mgmt, DirectoryPlan plan) {
-        if (directoryLoaded(dir)) {
-            return 0;
+    /** The grids of the demo township as loaded in geo (codes are the village code plus 001, 002, …). */
+    private List<Grid> demoTownshipGrids(GeneratedCity skeleton) {
+        List<Grid> out = new ArrayList<>();
+        for (DivisionDraft d : skeleton.divisions()) {
+            if (d.parent() == null || !d.parent().value().equals(DirectoryPlanner.DEMO_TOWNSHIP)) {
+                continue;
+            }
+            for (int i = 1; i <= 999; i++) {
+                Optional<Grid> g = divisions.findGrid(d.code().value() + String.format("%03d", i));
+                if (g.isEmpty()) {
+                    break;
+                }
+                out.add(g.get());
+            }
         }
+        return out;
+    }
+
+    /** Writes each chunk not yet present in its own transaction; returns how many persons were written. */
+    private int loadChunks(Directory dir, DirectoryManagement mgmt, List<DirectoryPlan.Chunk> chunks) {
         long t0 = System.nanoTime();
         Instant from = Instant.parse("2023-01-01T00:00:00Z");
-        tx.executeWithoutResult(status -> {
-            for (Org o : plan.organisations()) {
-                mgmt.createOrganisation(o.id(), o.command());
+        int persons = 0;
+        int written = 0;
+        for (DirectoryPlan.Chunk chunk : chunks) {
+            if (dir.findPerson(chunk.anchor()).isPresent()) {
+                continue;
             }
-            for (Member m : plan.persons()) {
-                mgmt.createPerson(m.id(), m.command());
-            }
-            for (Post p : plan.positions()) {
-                mgmt.createPosition(p.id(), p.command());
-                mgmt.assignHolder(new AssignHolder(p.id(), p.holder(), HoldingKind.PRIMARY, from, null));
-            }
-        });
-        LOG.info(
-                "Demo city: {} organisations, {} persons, {} positions written in {} ms",
-                plan.organisations().size(),
-                plan.persons().size(),
-                plan.positions().size(),
-                (System.nanoTime() - t0) / 1_000_000);
-        return plan.persons().size();
+            tx.executeWithoutResult(status -> {
+                for (Org o : chunk.organisations()) {
+                    mgmt.createOrganisation(o.id(), o.command());
+                }
+                for (Member m : chunk.persons()) {
+                    mgmt.createPerson(m.id(), m.command());
+                }
+                for (Post p : chunk.positions()) {
+                    mgmt.createPosition(p.id(), p.command());
+                    mgmt.assignHolder(new AssignHolder(p.id(), p.holder(), HoldingKind.PRIMARY, from, null));
+                }
+            });
+            persons += chunk.persons().size();
+            written++;
+        }
+        if (written > 0) {
+            LOG.info(
+                    "Demo city: {} directory chunks with {} persons written in {} ms",
+                    written,
+                    persons,
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+        return persons;
     }
 
     /** Adds the shifts of the current and the next week that are not on the roster yet. */

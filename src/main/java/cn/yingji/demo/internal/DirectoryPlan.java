@@ -14,25 +14,54 @@ import java.util.Map;
 /**
  * The directory part of the demo city, with deterministic ids so a loader can tell what already exists.
  *
- * @param organisations departments, township offices, a rescue organisation and an enterprise, parents first
- * @param persons fictitious persons
- * @param positions positions with their (primary) holder
+ * @param chunks the organisations, persons and positions in loading units: each chunk is written in one transaction,
+ *     and its first person's presence tells that it is loaded
  * @param desks duty desks from which the roster is built
  * @param accountPersons the person behind each demo account that has one, by username
  */
-record DirectoryPlan(
-        List<Org> organisations,
-        List<Member> persons,
-        List<Post> positions,
-        List<Desk> desks,
-        Map<String, PersonId> accountPersons) {
+record DirectoryPlan(List<Chunk> chunks, List<Desk> desks, Map<String, PersonId> accountPersons) {
 
     DirectoryPlan {
-        organisations = List.copyOf(organisations);
-        persons = List.copyOf(persons);
-        positions = List.copyOf(positions);
+        chunks = List.copyOf(chunks);
         desks = List.copyOf(desks);
         accountPersons = Map.copyOf(accountPersons);
+    }
+
+    /** Every organisation, parents first. */
+    List<Org> organisations() {
+        return chunks.stream().flatMap(c -> c.organisations().stream()).toList();
+    }
+
+    /** Every person. */
+    List<Member> persons() {
+        return chunks.stream().flatMap(c -> c.persons().stream()).toList();
+    }
+
+    /** Every position with its holder. */
+    List<Post> positions() {
+        return chunks.stream().flatMap(c -> c.positions().stream()).toList();
+    }
+
+    /**
+     * A loading unit: organisations, then persons, then positions (whose holders are in this or an earlier chunk).
+     *
+     * @param key what it holds, for logs
+     * @param organisations organisations, parents first
+     * @param persons persons; never empty
+     * @param positions positions with their holder
+     */
+    record Chunk(String key, List<Org> organisations, List<Member> persons, List<Post> positions) {
+
+        Chunk {
+            organisations = List.copyOf(organisations);
+            persons = List.copyOf(persons);
+            positions = List.copyOf(positions);
+        }
+
+        /** The person whose presence means the chunk was written. */
+        PersonId anchor() {
+            return persons.get(0).id();
+        }
     }
 
     /** An organisation to create. */

@@ -1,5 +1,6 @@
 package cn.yingji.demo.internal;
 
+import cn.yingji.demo.internal.DirectoryPlan.Chunk;
 import cn.yingji.demo.internal.DirectoryPlan.Desk;
 import cn.yingji.demo.internal.DirectoryPlan.Member;
 import cn.yingji.demo.internal.DirectoryPlan.Org;
@@ -20,6 +21,7 @@ import cn.yingji.directory.ShiftId;
 import cn.yingji.directory.ShiftRole;
 import cn.yingji.directory.SocialCreditCode;
 import cn.yingji.geo.DivisionDraft;
+import cn.yingji.geo.Grid;
 import cn.yingji.geo.GridDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -69,19 +71,17 @@ final class DirectoryPlanner {
             new Dept("health", "卫生健康委员会", "卫生健康委员会", "卫生健康委员会"));
 
     private final DemoPeople people;
-    private final List<Org> orgs = new ArrayList<>();
-    private final List<Member> persons = new ArrayList<>();
-    private final List<Post> posts = new ArrayList<>();
+    private final List<Chunk> chunks = new ArrayList<>();
+    private final Map<String, OrganisationId> townOffices = new HashMap<>();
+    private String chunkKey = "";
+    private List<Org> orgs = new ArrayList<>();
+    private List<Member> persons = new ArrayList<>();
+    private List<Post> posts = new ArrayList<>();
     private final List<Desk> desks = new ArrayList<>();
     private final Map<String, PersonId> accountPersons = new LinkedHashMap<>();
 
     DirectoryPlanner(long seed) {
         this.people = new DemoPeople(seed);
-    }
-
-    /** The city government: the first organisation written, so its presence means the directory is loaded. */
-    static cn.yingji.directory.OrganisationId anchorOrganisation() {
-        return new OrganisationId(id("org:gov:340100000000"));
     }
 
     /** Name-based id: the same key gives the same UUID on every run and every machine. */
@@ -117,6 +117,7 @@ final class DirectoryPlanner {
         String cityPath = paths.get(root.code().value());
 
         // City level.
+        begin("city");
         OrganisationId cityGov =
                 org("gov:" + root.code(), root.name() + "人民政府", OrganisationKind.GOVERNMENT_DEPARTMENT, null, cityPath);
         PersonId mayor = person("mayor:" + root.code(), cityGov, cityPath, "市长");
@@ -136,6 +137,7 @@ final class DirectoryPlanner {
         // Counties, townships, villages.
         for (DivisionDraft county : children.getOrDefault(root.code().value(), List.of())) {
             String code = county.code().value();
+            begin(code + " " + county.name());
             String path = paths.get(code);
             boolean district = county.name().endsWith("区");
             String headTitle = district ? "区长" : county.name().endsWith("县") ? "县长" : "市长";
@@ -154,6 +156,7 @@ final class DirectoryPlanner {
         accountPersons.put("township.mingguang", idOf("township-head:" + DEMO_TOWNSHIP));
 
         // A social rescue organisation and an enterprise in the demo district.
+        begin("rescue and enterprise");
         String demoCountyPath = paths.get(DEMO_COUNTY);
         OrganisationId rescue =
                 org("rescue:" + DEMO_COUNTY, "瑶海区蓝天救援队", OrganisationKind.RESCUE_ORGANISATION, null, demoCountyPath);
@@ -176,31 +179,54 @@ final class DirectoryPlanner {
                 safetyHead);
         accountPersons.put("enterprise", safetyHead);
 
-        // Grid workers of the demo township: one per grid.
-        Map<String, OrganisationId> townOffices = new HashMap<>();
-        for (Org o : orgs) {
-            townOffices.putIfAbsent(o.command().divisionPath(), o.id());
+        accountPersons.put("grid.mingguang", idOf("grid-worker:" + DEMO_GRID));
+        if (!city.grids().isEmpty()) {
+            List<Grid> grids = new ArrayList<>();
+            for (GridDraft g : city.grids()) {
+                String villagePath = paths.get(g.village().value());
+                grids.add(new Grid(g.code(), g.name(), g.village(), villagePath + g.code() + "/"));
+            }
+            gridWorkers(grids);
         }
-        for (GridDraft g : city.grids()) {
+        end();
+        return new DirectoryPlan(chunks, desks, accountPersons);
+    }
+
+    /**
+     * Adds the chunk of grid workers (one per grid of the demo township) to a plan made by {@link #plan} on this
+     * planner, so their names continue the same random sequence.
+     *
+     * @param grids grids of the city (others than the demo township's are ignored)
+     * @return the chunk, or null when the township has no grids
+     */
+    DirectoryPlan.@Nullable Chunk gridWorkers(List<Grid> grids) {
+        begin("grid workers " + DEMO_TOWNSHIP);
+        for (Grid g : grids) {
             if (!g.code().startsWith(DEMO_TOWNSHIP.substring(0, 9))) {
                 continue;
             }
-            String villagePath = paths.get(g.village().value());
-            String gridPath = villagePath + g.code() + "/";
-            String townPath = villagePath.substring(0, villagePath.length() - 13);
-            PersonId worker = person("grid-worker:" + g.code(), townOffices.get(townPath), gridPath, "专职网格员");
-            post(
-                    "grid-worker:" + g.code(),
-                    g.name() + "网格员",
-                    PositionKinds.GRID_WORKER,
-                    gridPath,
-                    townOffices.get(townPath),
-                    worker);
-            if (g.code().equals(DEMO_GRID)) {
-                accountPersons.put("grid.mingguang", worker);
-            }
+            String townPath = g.path().substring(0, g.path().length() - 29);
+            OrganisationId office = townOffices.get(townPath);
+            PersonId worker = person("grid-worker:" + g.code(), office, g.path(), "专职网格员");
+            post("grid-worker:" + g.code(), g.name() + "网格员", PositionKinds.GRID_WORKER, g.path(), office, worker);
         }
-        return new DirectoryPlan(orgs, persons, posts, desks, accountPersons);
+        int before = chunks.size();
+        end();
+        return chunks.size() > before ? chunks.get(chunks.size() - 1) : null;
+    }
+
+    private void begin(String key) {
+        end();
+        chunkKey = key;
+    }
+
+    private void end() {
+        if (!persons.isEmpty()) {
+            chunks.add(new Chunk(chunkKey, orgs, persons, posts));
+        }
+        orgs = new ArrayList<>();
+        persons = new ArrayList<>();
+        posts = new ArrayList<>();
     }
 
     private void township(
@@ -211,6 +237,7 @@ final class DirectoryPlanner {
         boolean xiang = town.name().endsWith("乡");
         String office = town.name() + (street ? "办事处" : "人民政府");
         OrganisationId org = org("township:" + code, office, OrganisationKind.GOVERNMENT_DEPARTMENT, null, path);
+        townOffices.put(path, org);
         String secretaryTitle = street ? "党工委书记" : "党委书记";
         String headTitle = street ? "办事处主任" : xiang ? "乡长" : "镇长";
         PersonId secretary = person("township-secretary:" + code, org, path, secretaryTitle);
