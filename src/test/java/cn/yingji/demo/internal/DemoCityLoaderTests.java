@@ -22,38 +22,43 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestConstructor;
 
 /** The loaded demo city in the shared test application (loaded at start-up, as in production). */
 @YingjiTest
+@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class DemoCityLoaderTests {
 
-    @Autowired
-    DemoCityLoader loader;
+    private final DemoCityLoader loader;
+    private final Divisions divisions;
+    private final UserDetailsService userDetails;
+    private final PasswordEncoder encoder;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final Directory directory;
 
-    @Autowired
-    Divisions divisions;
-
-    @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder encoder;
-
-    @Autowired
-    CurrentUser currentUser;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Directory directory;
+    DemoCityLoaderTests(
+            DemoCityLoader loader,
+            Divisions divisions,
+            UserDetailsService userDetails,
+            PasswordEncoder encoder,
+            CurrentUser currentUser,
+            JdbcClient jdbc,
+            Directory directory) {
+        this.loader = loader;
+        this.divisions = divisions;
+        this.userDetails = userDetails;
+        this.encoder = encoder;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
 
     @AfterEach
     void signOut() {
