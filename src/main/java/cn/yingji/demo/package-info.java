@@ -4,7 +4,9 @@
  * accounts for every role. Loaded on start in demo mode only, idempotently; it owns no business data of its own and
  * writes only through the facades of {@code geo}, {@code directory} and {@code identity}.
  */
-@ApplicationModule(displayName = "Demo")
+@ApplicationModule(
+        displayName = "Demo",
+        allowedDependencies = {"shared", "geo", "identity", "directory"})
 @NullMarked
 package cn.yingji.demo;
 

@@ -26,26 +26,7 @@ class CityGeneratorTests {
 
     @BeforeAll
     static void generate() {
-        long t0 = System.nanoTime();
         city = new CityGenerator(20231).generate();
-        System.out.printf(
-                "demo city generated in %d ms: %s, %d grids, max vertices %d%n",
-                (System.nanoTime() - t0) / 1_000_000,
-                levelCounts(city),
-                city.grids().size(),
-                city.grids().stream()
-                        .mapToInt(g -> g.geometry().getNumPoints())
-                        .max()
-                        .orElse(0));
-        System.out.printf(
-                "vertices: divisions %d, grids %d; multipolygon grids %d%n",
-                city.divisions().stream()
-                        .mapToInt(d -> d.geometry().getNumPoints())
-                        .sum(),
-                city.grids().stream().mapToInt(g -> g.geometry().getNumPoints()).sum(),
-                city.grids().stream()
-                        .filter(g -> g.geometry().getNumGeometries() > 1)
-                        .count());
     }
 
     @Test
