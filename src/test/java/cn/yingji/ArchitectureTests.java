@@ -3,7 +3,7 @@ package cn.yingji;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
+import cn.yingji.support.MainClassesOnly;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What Spring Modulith does not check: visibility of adapters, no JPA, no servlet types in domain code. */
-@AnalyzeClasses(packages = "cn.yingji", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "cn.yingji", importOptions = MainClassesOnly.class)
 class ArchitectureTests {
 
     @ArchTest
