@@ -2,6 +2,7 @@ package cn.yingji.identity.internal;
 
 import cn.yingji.identity.AuditTrail;
 import cn.yingji.identity.CurrentUser;
+import cn.yingji.identity.Jurisdiction;
 import cn.yingji.identity.NewUser;
 import cn.yingji.identity.Role;
 import cn.yingji.identity.UserId;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 class DefaultUserManagement implements UserManagement {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    static final Pattern PATH = Pattern.compile("/([0-9A-Za-z]+/)*");
     static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD = 200;
 
     private final JdbcUsers users;
     private final PasswordEncoder encoder;
@@ -42,21 +46,20 @@ class DefaultUserManagement implements UserManagement {
         if (cmd.username() == null || !USERNAME.matcher(cmd.username()).matches()) {
             throw InvalidInputException.field("username", "identity.error.username");
         }
-        if (cmd.displayName() == null
-                || cmd.displayName().isBlank()
-                || cmd.displayName().length() > 100) {
-            throw InvalidInputException.field("displayName", "identity.error.displayName");
-        }
-        if (cmd.rawPassword() == null || cmd.rawPassword().length() < MIN_PASSWORD) {
-            throw InvalidInputException.field("password", "identity.error.passwordLength", MIN_PASSWORD);
-        }
+        validateDisplayName(cmd.displayName());
+        validatePassword(cmd.rawPassword(), cmd.username());
         if (cmd.roles() == null || cmd.roles().isEmpty()) {
             throw InvalidInputException.field("roles", "identity.error.roles");
         }
+        if (cmd.homePath() == null || !PATH.matcher(cmd.homePath()).matches()) {
+            throw InvalidInputException.field("homePath", "identity.error.homePath");
+        }
+        Jurisdiction scopes = cmd.jurisdiction() == null ? Jurisdiction.none() : cmd.jurisdiction();
         currentUser.get().ifPresent(me -> {
             if (!me.has(Role.ADMIN) || !me.jurisdiction().canCapture(cmd.homePath())) {
                 throw new AccessDeniedException("only an administrator of " + cmd.homePath() + " may add users");
             }
+            requireGrantable(me.jurisdiction(), scopes);
         });
         if (users.findByUsername(cmd.username()).isPresent()) {
             throw new ConflictException("identity.error.usernameTaken", cmd.username());
@@ -72,16 +75,57 @@ class DefaultUserManagement implements UserManagement {
                 cmd.homePath(),
                 cmd.demo(),
                 0,
-                null);
-        users.insert(row, cmd.jurisdiction());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("username", cmd.username());
-        after.put("displayName", cmd.displayName());
-        after.put("roles", cmd.roles().stream().map(Enum::name).sorted().toList());
-        after.put("capture", cmd.jurisdiction().capture());
-        after.put("view", cmd.jurisdiction().view());
-        audit.record("create", "identity.user", id.toString(), cmd.homePath(), null, after);
+                null,
+                cmd.personId(),
+                null,
+                0);
+        users.insert(row, scopes);
+        audit.record("create", AUDIT_TYPE, id.toString(), cmd.homePath(), null, snapshot(row, scopes));
         return new UserId(id);
+    }
+
+    static final String AUDIT_TYPE = "identity.user";
+
+    /** What the audit trail keeps of a user: never the password hash. */
+    static Map<String, Object> snapshot(JdbcUsers.UserRow row, Jurisdiction scopes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("username", row.username());
+        out.put("displayName", row.displayName());
+        out.put("roles", row.roles().stream().map(Enum::name).sorted().toList());
+        out.put("enabled", row.enabled());
+        out.put("homePath", row.homePath());
+        out.put("capture", scopes.capture());
+        out.put("view", scopes.view());
+        return out;
+    }
+
+    /** Scopes an administrator grants must lie inside the administrator's own capture scope. */
+    static void requireGrantable(Jurisdiction admin, Jurisdiction granted) {
+        for (String p : granted.capture()) {
+            if (!admin.canCapture(p)) {
+                throw InvalidInputException.field("capture", "identity.error.scopeOutside", p);
+            }
+        }
+        for (String p : granted.view()) {
+            if (!admin.canCapture(p)) {
+                throw InvalidInputException.field("view", "identity.error.scopeOutside", p);
+            }
+        }
+    }
+
+    static void validateDisplayName(@Nullable String displayName) {
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            throw InvalidInputException.field("displayName", "identity.error.displayName");
+        }
+    }
+
+    static void validatePassword(@Nullable String password, String username) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw InvalidInputException.field("password", "identity.error.passwordLength", MIN_PASSWORD);
+        }
+        if (password.equalsIgnoreCase(username)) {
+            throw InvalidInputException.field("password", "identity.error.passwordIsUsername");
+        }
     }
 
     @Override

@@ -5,8 +5,8 @@ import cn.yingji.identity.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +64,7 @@ class JdbcAuditTrail implements AuditTrail {
                                                         before_json, after_json, prev_hash, hash)
                         values (:at, :actor, :action, :type, :id, :path, :before, :after, :prev, :hash)
                         """)
-                .param("at", Timestamp.from(at))
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("actor", actor)
                 .param("action", action)
                 .param("type", entityType)

@@ -8,12 +8,14 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +39,38 @@ class JdbcUsers {
             String homePath,
             boolean demo,
             int failedLogins,
-            Instant lockedUntil) {}
+            @Nullable Instant lockedUntil,
+            @Nullable UUID personId,
+            @Nullable Instant lastLoginAt,
+            int version) {
+
+        UserRow(
+                UUID id,
+                String username,
+                String displayName,
+                String passwordHash,
+                Set<Role> roles,
+                boolean enabled,
+                String homePath,
+                boolean demo,
+                int failedLogins,
+                @Nullable Instant lockedUntil) {
+            this(
+                    id,
+                    username,
+                    displayName,
+                    passwordHash,
+                    roles,
+                    enabled,
+                    homePath,
+                    demo,
+                    failedLogins,
+                    lockedUntil,
+                    null,
+                    null,
+                    0);
+        }
+    }
 
     Optional<UserRow> findByUsername(String username) {
         return jdbc.sql("select * from identity.users where lower(username) = lower(:u)")
@@ -51,6 +84,45 @@ class JdbcUsers {
                 .param("id", id)
                 .query(JdbcUsers::row)
                 .optional();
+    }
+
+    /**
+     * One page of users whose home path matches one of {@code patterns} (LIKE patterns of the caller's view scope),
+     * optionally filtered by a text contained in username or display name.
+     */
+    List<UserRow> page(List<String> patterns, @Nullable String q, long offset, int limit) {
+        return jdbc.sql("select * from identity.users where " + FILTER
+                        + " order by lower(username) offset :offset limit :limit")
+                .param("patterns", patterns)
+                .param("q", likeContains(q))
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(JdbcUsers::row)
+                .list();
+    }
+
+    long countMatching(List<String> patterns, @Nullable String q) {
+        return jdbc.sql("select count(*) from identity.users where " + FILTER)
+                .param("patterns", patterns)
+                .param("q", likeContains(q))
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String FILTER = """
+            home_path like any (array[:patterns])
+            and (cast(:q as text) is null or lower(username) like :q or lower(display_name) like :q)""";
+
+    private static @Nullable String likeContains(@Nullable String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String escaped = q.trim()
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     Jurisdiction jurisdictionOf(UUID userId) {
@@ -80,24 +152,56 @@ class JdbcUsers {
     void insert(UserRow row, Jurisdiction jurisdiction) {
         jdbc.sql("""
                         insert into identity.users (id, username, display_name, password_hash, roles, enabled,
-                                                    home_path, demo)
+                                                    home_path, demo, person_id)
                         values (:id, :username, :displayName, :hash, string_to_array(:roles, ','), :enabled,
-                                :homePath, :demo)
+                                :homePath, :demo, :personId)
                         """)
                 .param("id", row.id())
                 .param("username", row.username())
                 .param("displayName", row.displayName())
                 .param("hash", row.passwordHash())
-                .param(
-                        "roles",
-                        String.join(
-                                ",",
-                                row.roles().stream().map(Enum::name).sorted().toList()))
+                .param("roles", roles(row.roles()))
                 .param("enabled", row.enabled())
                 .param("homePath", row.homePath())
                 .param("demo", row.demo())
+                .param("personId", row.personId())
                 .update();
         replaceScopes(row.id(), jurisdiction);
+    }
+
+    /**
+     * Changes the administered fields if the row still has {@code version}; returns false when someone else changed
+     * it first (optimistic locking).
+     */
+    boolean update(UUID id, int version, String displayName, Set<Role> roles, boolean enabled) {
+        int n = jdbc.sql("""
+                        update identity.users
+                           set display_name = :name, roles = string_to_array(:roles, ','), enabled = :enabled,
+                               version = version + 1, updated_at = now()
+                         where id = :id and version = :v
+                        """)
+                .param("name", displayName)
+                .param("roles", roles(roles))
+                .param("enabled", enabled)
+                .param("id", id)
+                .param("v", version)
+                .update();
+        return n == 1;
+    }
+
+    /** Sets a new password hash and clears any lock; false when the version is stale. */
+    boolean updatePassword(UUID id, int version, String passwordHash) {
+        int n = jdbc.sql("""
+                        update identity.users
+                           set password_hash = :hash, failed_logins = 0, locked_until = null,
+                               version = version + 1, updated_at = now()
+                         where id = :id and version = :v
+                        """)
+                .param("hash", passwordHash)
+                .param("id", id)
+                .param("v", version)
+                .update();
+        return n == 1;
     }
 
     void replaceScopes(UUID userId, Jurisdiction jurisdiction) {
@@ -144,6 +248,10 @@ class JdbcUsers {
                 .update();
     }
 
+    private static String roles(Set<Role> roles) {
+        return String.join(",", roles.stream().map(Enum::name).sorted().toList());
+    }
+
     private static UserRow row(ResultSet rs, int n) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Array arr = rs.getArray("roles");
@@ -152,7 +260,6 @@ class JdbcUsers {
                 roles.add(Role.valueOf((String) o));
             }
         }
-        java.sql.Timestamp locked = rs.getTimestamp("locked_until");
         return new UserRow(
                 rs.getObject("id", UUID.class),
                 rs.getString("username"),
@@ -163,6 +270,14 @@ class JdbcUsers {
                 rs.getString("home_path"),
                 rs.getBoolean("demo"),
                 rs.getInt("failed_logins"),
-                locked == null ? null : locked.toInstant());
+                instant(rs, "locked_until"),
+                rs.getObject("person_id", UUID.class),
+                instant(rs, "last_login_at"),
+                rs.getInt("version"));
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 }

@@ -3,6 +3,8 @@ package cn.yingji.identity.internal;
 import cn.yingji.identity.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -33,11 +37,22 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(LoginThrottle.ThrottlePolicy policy) {
+        return new LoginThrottle(policy, Clock.systemUTC());
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, SecurityHeaders headers) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, SecurityHeaders headers, ApiTokens tokens, LoginThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/users/**", "/api/v1/audit/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                // A bearer token is not sent automatically by browsers, so such requests cannot be forged.
+                .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle), CsrfFilter.class)
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint((req, res, ex) -> problem(res, 401, "unauthenticated"))
                                 .accessDeniedHandler((req, res, ex) -> problem(res, 403, "forbidden")));
@@ -47,7 +62,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, SecurityHeaders headers) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, SecurityHeaders headers, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login",
                                 "/webjars/**",
@@ -61,14 +76,15 @@ class SecurityConfiguration {
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .permitAll()
-                        .requestMatchers("/actuator/**")
+                        .requestMatchers("/actuator/**", "/admin/users/**", "/admin/audit/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
                 .formLogin(
                         f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l ->
-                        l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+                        l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         headers.apply(http);
         return http.build();
     }
@@ -77,14 +93,20 @@ class SecurityConfiguration {
      * Writes a minimal problem+json for 401/403 raised by the filter chain, before any controller (and so before
      * the localised handlers) runs. The message key lets clients localise on their side.
      */
-    private static void problem(HttpServletResponse res, int status, String key) throws java.io.IOException {
+    static void problem(HttpServletResponse res, int status, String key) throws java.io.IOException {
         res.setStatus(status);
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String title = status == 401 ? "Unauthorized" : "Forbidden";
-        String detail = status == 401
-                ? "请先登录或提供有效的 API 令牌。 Sign in or send a valid API token."
-                : "无权执行此操作。 You may not do this.";
+        String title = switch (status) {
+            case 401 -> "Unauthorized";
+            case 429 -> "Too Many Requests";
+            default -> "Forbidden";
+        };
+        String detail = switch (status) {
+            case 401 -> "请先登录或提供有效的 API 令牌。 Sign in or send a valid API token.";
+            case 429 -> "失败次数过多，请稍后再试。 Too many failed attempts; try again later.";
+            default -> "无权执行此操作。 You may not do this.";
+        };
         res.getWriter()
                 .write("{\"type\":\"urn:yingji:problem:error." + key + "\",\"title\":\"" + title + "\",\"status\":"
                         + status + ",\"detail\":\"" + detail + "\"}");
@@ -112,6 +134,9 @@ class SecurityConfiguration {
         void apply(HttpSecurity http) throws Exception {
             http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(csp))
                     .frameOptions(f -> f.deny())
+                    // Sent on HTTPS requests only (also behind a proxy with server.forward-headers-strategy).
+                    .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                            .maxAgeInSeconds(Duration.ofDays(365).toSeconds()))
                     .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .permissionsPolicyHeader(p -> p.policy("geolocation=(self), camera=(self), microphone=()")));
         }
