@@ -232,4 +232,41 @@ class UserAdministrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("password"));
     }
+
+    @Test
+    void userPagesRenderAndTheEditFormSaves() throws Exception {
+        mvc.perform(get("/admin/users/new").with(testUsers.as("idt-admin-a")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("990102000000")));
+        mvc.perform(get("/admin/users/" + userA).with(testUsers.as("idt-admin-a")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("idt-user-a")));
+        mvc.perform(get("/admin/users/" + userA + "/edit").with(testUsers.as("idt-admin-a")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/admin/users/" + userA + "/edit")
+                        .param("displayName", "Edited on the page")
+                        .param("roles", "TOWNSHIP_OFFICER")
+                        .param("captureDivisions", "990102000000")
+                        .param("viewDivisions", "")
+                        .param("enabled", "true")
+                        .param("version", Integer.toString(version(userA)))
+                        .with(csrf())
+                        .with(testUsers.as("idt-admin-a")))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/users/" + userA + "/edit")
+                        .param("displayName", "")
+                        .param("roles", "TOWNSHIP_OFFICER")
+                        .param("version", Integer.toString(version(userA)))
+                        .with(csrf())
+                        .with(testUsers.as("idt-admin-a")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("field-error")));
+        mvc.perform(post("/admin/users/" + userA + "/reset-password")
+                        .param("version", Integer.toString(version(userA)))
+                        .with(csrf())
+                        .with(testUsers.as("idt-admin-a")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("new-password")));
+        mvc.perform(get("/me").with(testUsers.as("idt-admin-a"))).andExpect(status().isOk());
+    }
 }

@@ -73,7 +73,7 @@ class UserPages {
                     u.version());
         }
 
-        boolean hasRole(Role role) {
+        public boolean hasRole(Role role) {
             return roles != null && roles.contains(role.name());
         }
     }
