@@ -8,9 +8,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 final class IdentityFixtures {
 
     static final String PASSWORD = "correct-horse-battery";
-    static final String CITY = "/990100000000/";
-    static final String DISTRICT_A = "/990100000000/990102000000/";
-    static final String DISTRICT_B = "/990100000000/990103000000/";
+    static final String CITY = "/340100000000/";
+    static final String DISTRICT_A = "/340100000000/340102000000/";
+    static final String DISTRICT_B = "/340100000000/340103000000/";
 
     private IdentityFixtures() {}
 

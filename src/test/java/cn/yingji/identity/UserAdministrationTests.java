@@ -158,8 +158,8 @@ class UserAdministrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"username":"idt-new-b","displayName":"B","password":"long-enough-pw",
-                                 "roles":["GRID_WORKER"],"homeDivision":"990103000000",
-                                 "captureDivisions":["990103000000"]}""")
+                                 "roles":["GRID_WORKER"],"homeDivision":"340103000000",
+                                 "captureDivisions":["340103000000"]}""")
                         .with(csrf())
                         .with(testUsers.as("idt-admin-a")))
                 .andExpect(status().is4xxClientError());
@@ -167,8 +167,8 @@ class UserAdministrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"username":"idt-new-a","displayName":"A","password":"long-enough-pw",
-                                 "roles":["GRID_WORKER"],"homeDivision":"990102000000",
-                                 "captureDivisions":["990103000000"]}""")
+                                 "roles":["GRID_WORKER"],"homeDivision":"340102000000",
+                                 "captureDivisions":["340103000000"]}""")
                         .with(csrf())
                         .with(testUsers.as("idt-admin-a")))
                 .andExpect(status().isBadRequest())
@@ -188,7 +188,7 @@ class UserAdministrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"username":"idt-new-d","displayName":"D","password":"idt-new-d",
-                                 "roles":["NO_SUCH_ROLE"],"homeDivision":"990102000000"}""")
+                                 "roles":["NO_SUCH_ROLE"],"homeDivision":"340102000000"}""")
                         .with(csrf())
                         .with(testUsers.as("idt-admin-a")))
                 .andExpect(status().isBadRequest());
@@ -237,7 +237,7 @@ class UserAdministrationTests {
     void userPagesRenderAndTheEditFormSaves() throws Exception {
         mvc.perform(get("/admin/users/new").with(testUsers.as("idt-admin-a")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("990102000000")));
+                .andExpect(content().string(Matchers.containsString("340102000000")));
         mvc.perform(get("/admin/users/" + userA).with(testUsers.as("idt-admin-a")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("idt-user-a")));
@@ -246,7 +246,7 @@ class UserAdministrationTests {
         mvc.perform(post("/admin/users/" + userA + "/edit")
                         .param("displayName", "Edited on the page")
                         .param("roles", "TOWNSHIP_OFFICER")
-                        .param("captureDivisions", "990102000000")
+                        .param("captureDivisions", "340102000000")
                         .param("viewDivisions", "")
                         .param("enabled", "true")
                         .param("version", Integer.toString(version(userA)))

@@ -592,12 +592,14 @@ class DirectoryService implements Directory, DirectoryManagement {
         Errors errors = new Errors();
         if (cmd.shift() == null) {
             errors.add("shift", "directory.error.required");
+            errors.throwIfAny();
         }
-        String text = errors.text("text", cmd.text(), 4000, true);
-        errors.throwIfAny();
+        // Scope before content: a foreign shift answers 404 whatever the note says.
         Shift shift = store.shift(cmd.shift().value(), scope())
                 .orElseThrow(() -> new NotFoundException("shift", cmd.shift()));
         requireCapture(shift.divisionPath(), "shift", shift.id());
+        String text = errors.text("text", cmd.text(), 4000, true);
+        errors.throwIfAny();
         String author = currentUser.get().map(a -> a.displayName()).orElse("system");
         HandoverNote note = new HandoverNote(HandoverNoteId.random(), shift.id(), text, author, now());
         store.insertNote(note);

@@ -1,7 +1,7 @@
 package cn.yingji.directory.web;
 
-import cn.yingji.portal.NavigationItem;
-import cn.yingji.portal.NavigationItem.NavSection;
+import cn.yingji.shared.NavigationItem;
+import cn.yingji.shared.NavigationItem.NavSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

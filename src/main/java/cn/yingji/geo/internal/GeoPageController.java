@@ -5,10 +5,10 @@ import cn.yingji.geo.Grid;
 import cn.yingji.identity.CurrentUser;
 import cn.yingji.identity.Jurisdiction;
 import cn.yingji.identity.Role;
-import cn.yingji.portal.NavigationItem;
-import cn.yingji.portal.NavigationItem.NavSection;
 import cn.yingji.shared.DomainException.FieldError;
 import cn.yingji.shared.InvalidInputException;
+import cn.yingji.shared.NavigationItem;
+import cn.yingji.shared.NavigationItem.NavSection;
 import cn.yingji.shared.NotFoundException;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.web.Problems;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.context.annotation.Bean;
@@ -171,7 +170,7 @@ class GeoPageController {
 
         @Bean
         NavigationItem geoImportNav() {
-            return new NavigationItem(NavSection.ADMIN, "geo.nav.import", "/divisions/import", 40, Set.of(Role.ADMIN));
+            return NavigationItem.restricted(NavSection.ADMIN, "geo.nav.import", "/divisions/import", 40, Role.ADMIN);
         }
     }
 }

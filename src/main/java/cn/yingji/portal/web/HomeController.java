@@ -1,6 +1,6 @@
 package cn.yingji.portal.web;
 
-import cn.yingji.portal.NavigationItem.NavSection;
+import cn.yingji.shared.NavigationItem.NavSection;
 import cn.yingji.shared.NotFoundException;
 import java.util.Arrays;
 import org.springframework.stereotype.Controller;

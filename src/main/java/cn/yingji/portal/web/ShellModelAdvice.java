@@ -2,8 +2,8 @@ package cn.yingji.portal.web;
 
 import cn.yingji.identity.CurrentUser;
 import cn.yingji.identity.CurrentUser.Account;
-import cn.yingji.portal.NavigationItem;
-import cn.yingji.portal.NavigationItem.NavSection;
+import cn.yingji.shared.NavigationItem;
+import cn.yingji.shared.NavigationItem.NavSection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +51,8 @@ class ShellModelAdvice {
             return out;
         }
         for (NavigationItem item : items) {
-            if (item.roles().isEmpty() || item.roles().stream().anyMatch(me.get()::has)) {
+            if (item.roles().isEmpty()
+                    || me.get().roles().stream().anyMatch(r -> item.roles().contains(r.name()))) {
                 out.computeIfAbsent(item.section(), s -> new ArrayList<>()).add(item);
             }
         }

@@ -1,9 +1,8 @@
 package cn.yingji.risk.internal;
 
 import cn.yingji.identity.Role;
-import cn.yingji.portal.NavigationItem;
-import cn.yingji.portal.NavigationItem.NavSection;
-import java.util.Set;
+import cn.yingji.shared.NavigationItem;
+import cn.yingji.shared.NavigationItem.NavSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +37,6 @@ class RiskNavigation {
 
     @Bean
     NavigationItem riskBandsNav() {
-        return new NavigationItem(NavSection.ADMIN, "risk.nav.bands", "/risk/bands", 70, Set.of(Role.ADMIN));
+        return NavigationItem.restricted(NavSection.ADMIN, "risk.nav.bands", "/risk/bands", 70, Role.ADMIN);
     }
 }

@@ -17,15 +17,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -114,6 +117,14 @@ class ApiExceptionHandler {
                 ? m.getParameterName()
                 : ((MissingServletRequestPartException) e).getRequestPartName();
         return problems.of(HttpStatus.BAD_REQUEST, "error.missingParameter", name);
+    }
+
+    @ExceptionHandler({ServletRequestBindingException.class, BindException.class, MultipartException.class})
+    ResponseEntity<ProblemDetail> binding(Exception e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return tooLarge((MaxUploadSizeExceededException) e);
+        }
+        return problems.of(HttpStatus.BAD_REQUEST, "error.validation");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

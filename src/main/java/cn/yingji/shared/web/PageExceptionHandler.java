@@ -9,12 +9,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** The HTML counterpart of {@link ApiExceptionHandler}: a localised error page, never a stack trace. */
@@ -37,8 +46,20 @@ class PageExceptionHandler {
         return page(404, message, model, response);
     }
 
-    @ExceptionHandler({InvalidInputException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        InvalidInputException.class,
+        MethodArgumentTypeMismatchException.class,
+        ServletRequestBindingException.class,
+        BindException.class,
+        HttpMessageNotReadableException.class,
+        HandlerMethodValidationException.class,
+        MissingServletRequestPartException.class,
+        MultipartException.class
+    })
     String invalid(Exception e, Model model, HttpServletResponse response) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return page(413, problems.text("error.tooLarge"), model, response);
+        }
         String message = e instanceof InvalidInputException ii
                 ? problems.text(ii.messageKey(), ii.args())
                 : problems.text("error.validation");
@@ -48,6 +69,18 @@ class PageExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     String conflict(ConflictException e, Model model, HttpServletResponse response) {
         return page(409, problems.text(e.messageKey(), e.args()), model, response);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    String integrity(DataIntegrityViolationException e, Model model, HttpServletResponse response) {
+        LOG.info(
+                "Integrity violation answered 409: {}", e.getMostSpecificCause().getMessage());
+        return page(409, problems.text("error.integrity"), model, response);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    String method(HttpRequestMethodNotSupportedException e, Model model, HttpServletResponse response) {
+        return page(405, problems.text("error.method", e.getMethod()), model, response);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
