@@ -22,6 +22,7 @@ import cn.yingji.risk.NewMajorHazardSource;
 import cn.yingji.risk.NewRiskPoint;
 import cn.yingji.risk.RiskManagement;
 import cn.yingji.risk.UnitKind;
+import cn.yingji.support.MatrixContribution;
 import cn.yingji.support.TestUsers;
 import cn.yingji.support.YingjiTest;
 import java.math.BigDecimal;
@@ -99,6 +100,7 @@ class AuthorizationMatrixTests {
             MajorHazardManagement hazards,
             DirectoryManagement directory,
             Directory directoryReads,
+            org.springframework.beans.factory.ObjectProvider<MatrixContribution> contributions,
             @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
                     RequestMappingHandlerMapping mappings) {
         this.divisions = divisions;
@@ -142,11 +144,18 @@ class AuthorizationMatrixTests {
         FOREIGN.put("{scheme}@thresholds", () -> "PRODUCTION_SAFETY");
         FOREIGN.put("{dimension}@{scheme}", () -> "DEATHS");
         FOREIGN.put("{grade}@{dimension}", () -> "MAJOR");
+        for (MatrixContribution c : contributions.orderedStream().toList()) {
+            FOREIGN.putAll(c.foreignIdentifiers());
+            PLATFORM_WIDE.addAll(c.platformWidePrefixes());
+        }
     }
+
+    private static final Set<String> PLATFORM_WIDE = new java.util.concurrent.CopyOnWriteArraySet<>();
 
     /** Configuration endpoints: not about a place, so a read may succeed; a write still needs an administrator. */
     private static boolean platformWide(String pattern) {
-        return pattern.startsWith("/systems/")
+        return PLATFORM_WIDE.stream().anyMatch(pattern::startsWith)
+                || pattern.startsWith("/systems/")
                 || pattern.contains("/bands/")
                 || pattern.startsWith("/incidents/admin/")
                 || pattern.startsWith("/api/v1/incidents/config/");
