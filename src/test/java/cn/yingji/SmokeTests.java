@@ -17,6 +17,33 @@ class SmokeTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    cn.yingji.support.TestUsers users;
+
+    @Test
+    void navigationHighlightsOnlyTheMostSpecificEntry() throws Exception {
+        String html = mvc.perform(get("/incidents/new").with(users.as("duty")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var active = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\"[^>]*class=\"active\"")
+                .matcher(html)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(active).containsExactly("/incidents/new");
+    }
+
+    @Test
+    void homePageNamesTheFiveSystemsAndTheCommandCentre() throws Exception {
+        mvc.perform(get("/").with(users.as("duty")))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.stringContainsInOrder(
+                                "指挥中心", "应急责任体系", "应急指挥体系", "救援力量体系", "风险防控体系", "基层组织体系")));
+    }
+
     @Test
     void loginPageRendersInChineseByDefault() throws Exception {
         mvc.perform(get("/login"))

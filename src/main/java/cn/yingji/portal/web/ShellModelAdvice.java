@@ -64,6 +64,21 @@ class ShellModelAdvice {
         return request.getRequestURI();
     }
 
+    /** The navigation entry to highlight: the longest href that is the current path or a parent of it. */
+    @ModelAttribute("activeHref")
+    String activeHref(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String best = "";
+        for (NavigationItem item : items) {
+            String href = item.href();
+            boolean matches = path.equals(href) || path.startsWith(href.endsWith("/") ? href : href + "/");
+            if (matches && href.length() > best.length()) {
+                best = href;
+            }
+        }
+        return best;
+    }
+
     @ModelAttribute("tileUrl")
     String tileUrl() {
         return tileUrl;
