@@ -36,6 +36,25 @@ class SmokeTests {
     }
 
     @Test
+    void openApiDocumentListsTheApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/divisions']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/incidents']").exists());
+    }
+
+    @Test
+    void healthIsPublicAndMetricsNeedAnAdministrator() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus").with(users.as("duty"))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(users.as("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("hikaricp_connections")));
+    }
+
+    @Test
     void homePageNamesTheFiveSystemsAndTheCommandCentre() throws Exception {
         mvc.perform(get("/").with(users.as("duty")))
                 .andExpect(status().isOk())
