@@ -46,12 +46,25 @@ public interface CurrentUser {
      * @param displayName name to show
      * @param roles the user's roles
      * @param jurisdiction capture and view scopes
+     * @param personId the directory person this account belongs to (e.g. to find an enterprise user's
+     *     enterprise), or null for accounts without one
      */
-    record Account(UserId id, String username, String displayName, Set<Role> roles, Jurisdiction jurisdiction)
+    record Account(
+            UserId id,
+            String username,
+            String displayName,
+            Set<Role> roles,
+            Jurisdiction jurisdiction,
+            java.util.@org.jspecify.annotations.Nullable UUID personId)
             implements java.io.Serializable {
 
         public Account {
             roles = Set.copyOf(roles);
+        }
+
+        /** An account not linked to a directory person. */
+        public Account(UserId id, String username, String displayName, Set<Role> roles, Jurisdiction jurisdiction) {
+            this(id, username, displayName, roles, jurisdiction, null);
         }
 
         public boolean has(Role role) {

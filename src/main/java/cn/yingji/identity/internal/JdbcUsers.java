@@ -142,7 +142,12 @@ class JdbcUsers {
 
     Account account(UserRow row) {
         return new Account(
-                new UserId(row.id()), row.username(), row.displayName(), row.roles(), jurisdictionOf(row.id()));
+                new UserId(row.id()),
+                row.username(),
+                row.displayName(),
+                row.roles(),
+                jurisdictionOf(row.id()),
+                row.personId());
     }
 
     long count() {
