@@ -1,0 +1,42 @@
+package cn.yingji.centre.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the command centre shows, already cut to the caller's jurisdiction.
+ *
+ * @param at when it was computed
+ * @param events active (not closed) events, most severe and most recent first
+ * @param countsByGrade active events per grade code ({@code NONE} for ungraded)
+ * @param clocks reporting obligations of those events that are overdue or due soon, most urgent first
+ */
+record Situation(Instant at, List<ActiveEvent> events, Map<String, Long> countsByGrade, List<Clock> clocks) {
+
+    record ActiveEvent(
+            String id,
+            String number,
+            String title,
+            String typeCode,
+            @Nullable String grade,
+            String gradeLabel,
+            String state,
+            double lon,
+            double lat,
+            Instant occurredAt,
+            int deaths,
+            int missing,
+            int seriouslyInjured,
+            boolean drill) {}
+
+    record Clock(
+            String incidentId,
+            String incidentNumber,
+            String incidentTitle,
+            String recipient,
+            Instant dueAt,
+            String status,
+            long secondsLeft) {}
+}

@@ -1,0 +1,95 @@
+package cn.yingji.centre.internal;
+
+import cn.yingji.incident.CasualtiesUpdated;
+import cn.yingji.incident.IncidentGraded;
+import cn.yingji.incident.IncidentReportFiled;
+import cn.yingji.incident.IncidentReported;
+import cn.yingji.incident.ReportingOverdue;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells every open command-centre screen that the situation changed. The message carries no data, only the kind
+ * of change: each browser then fetches the situation again with its own jurisdiction, so nothing foreign can
+ * leak through the stream. Sent after commit, so a screen never fetches a state that was rolled back.
+ *
+ * <p>This fan-out reaches the screens connected to this node; with several nodes a change made on another node
+ * is picked up by the screens' periodic refresh (and later by PostgreSQL LISTEN/NOTIFY).
+ */
+@Component
+class SituationStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SituationStream.class);
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+
+    SseEmitter open() {
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(e -> emitters.remove(emitter));
+        send(emitter, "hello");
+        return emitter;
+    }
+
+    int listeners() {
+        return emitters.size();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(IncidentReported event) {
+        broadcast("incident-reported");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(IncidentGraded event) {
+        broadcast("incident-graded");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(CasualtiesUpdated event) {
+        broadcast("casualties-updated");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(IncidentReportFiled event) {
+        broadcast("report-filed");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ReportingOverdue event) {
+        broadcast("reporting-overdue");
+    }
+
+    /** Keeps idle connections open through proxies that cut silent ones. */
+    @Scheduled(fixedDelayString = "${yingji.centre.heartbeat:25s}")
+    void heartbeat() {
+        broadcast("heartbeat");
+    }
+
+    void broadcast(String kind) {
+        for (SseEmitter emitter : emitters) {
+            send(emitter, kind);
+        }
+    }
+
+    private void send(SseEmitter emitter, String kind) {
+        try {
+            emitter.send(SseEmitter.event().name("situation").data(kind));
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("Dropping a closed command-centre stream", e);
+            emitters.remove(emitter);
+        }
+    }
+}
