@@ -3,9 +3,11 @@ package cn.yingji.incident.internal;
 import cn.yingji.incident.EventType;
 import cn.yingji.incident.Grade;
 import cn.yingji.incident.Obligation;
+import cn.yingji.incident.TimelineEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -92,5 +94,40 @@ class IncidentView {
                 late ? "incident.clock.overdueBy" : "incident.clock.left",
                 new Object[] {span},
                 LocaleContextHolder.getLocale());
+    }
+
+    /** Which kind of code each argument of a timeline message is, so it can be shown in the reader's language. */
+    private static final java.util.Map<String, List<String>> TIMELINE_ARGS = java.util.Map.of(
+            "REPORTED", List.of("type", "channel", "level"),
+            "GRADED_INITIAL", List.of("grade", "dimension", "gov"),
+            "REGRADED", List.of("grade", "grade", "dimension"),
+            "REGRADED_INVESTIGATOR", List.of("grade", "grade", "dimension", "gov", "gov"),
+            "REPORT", List.of("reportKind", "level", "recipient"),
+            "STATE", List.of("state", "state"),
+            "OVERDUE", List.of("level", "recipient"),
+            "OBLIGATION_WAIVED", List.of("level", "recipient"));
+
+    /** A timeline entry as a sentence in the current language, its codes replaced by their names. */
+    public String timelineText(TimelineEntry entry) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String suffix = entry.messageKey().substring(entry.messageKey().lastIndexOf('.') + 1);
+        List<String> kinds = TIMELINE_ARGS.getOrDefault(suffix, List.of());
+        Object[] args = new Object[entry.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            String arg = entry.args().get(i);
+            String kind = i < kinds.size() ? kinds.get(i) : "";
+            args[i] = switch (kind) {
+                case "" -> arg;
+                case "type" -> typeName(arg);
+                default ->
+                    String.join(
+                            "、",
+                            java.util.Arrays.stream(arg.split(","))
+                                    .map(code ->
+                                            messages.getMessage("incident." + kind + "." + code, null, code, locale))
+                                    .toList());
+            };
+        }
+        return messages.getMessage(entry.messageKey(), args, entry.messageKey(), locale);
     }
 }
