@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"shared", "geo", "identity", "directory"})
+        allowedDependencies = {"shared", "geo", "identity", "directory", "incident"})
 @NullMarked
 package cn.yingji.demo;
 
