@@ -11,16 +11,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Tells every open command-centre screen that the situation changed. The message carries no data, only the kind
  * of change: each browser then fetches the situation again with its own jurisdiction, so nothing foreign can
- * leak through the stream. Sent after commit, so a screen never fetches a state that was rolled back.
+ * leak through the stream.
  *
  * <p>This fan-out reaches the screens connected to this node; with several nodes a change made on another node
  * is picked up by the screens' periodic refresh (and later by PostgreSQL LISTEN/NOTIFY).
@@ -47,29 +48,48 @@ class SituationStream {
         return emitters.size();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(IncidentReported event) {
-        broadcast("incident-reported");
+        afterCommit("incident-reported");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(IncidentGraded event) {
-        broadcast("incident-graded");
+        afterCommit("incident-graded");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(CasualtiesUpdated event) {
-        broadcast("casualties-updated");
+        afterCommit("casualties-updated");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(IncidentReportFiled event) {
-        broadcast("report-filed");
+        afterCommit("report-filed");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void on(ReportingOverdue event) {
-        broadcast("reporting-overdue");
+        afterCommit("reporting-overdue");
+    }
+
+    /**
+     * Broadcasts once the publishing transaction has committed, so a screen never fetches a state that was rolled
+     * back. Deliberately not a {@code @TransactionalEventListener}: Spring Modulith would track those in its
+     * publication registry, and marking them complete needs a second connection while the writer still holds its
+     * own — under load that exhausts the pool. A lost push is harmless (screens also refresh every minute).
+     */
+    private void afterCommit(String kind) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    broadcast(kind);
+                }
+            });
+        } else {
+            broadcast(kind);
+        }
     }
 
     /** Keeps idle connections open through proxies that cut silent ones. */
