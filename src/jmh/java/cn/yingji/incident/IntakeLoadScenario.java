@@ -1,0 +1,270 @@
+package cn.yingji.incident;
+
+import cn.yingji.YingjiApplication;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Load scenario for duty-desk intake (issue 3): the whole application on its embedded PostgreSQL with the demo city
+ * and {@code events} past events, then an open-loop load of {@code rate} intake requests per second over HTTP for
+ * {@code seconds}, latencies measured from each request's scheduled start (so a stall counts against every request
+ * queued behind it). Beside it, in the same run and at the same rate, the baseline: bare single-row INSERTs over
+ * JDBC. Last, the command centre's situation query. Prints a Markdown table.
+ *
+ * <p>Run: {@code ./mvnw -B -Pjmh -Dbuild.dir=/tmp/build-load -DskipTests -Dspotless.check.skip=true compile
+ * exec:exec@intake-load} (arguments: {@code -Dload.events -Dload.rate -Dload.seconds}).
+ */
+public final class IntakeLoadScenario {
+
+    private IntakeLoadScenario() {}
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Path data = Files.createTempDirectory("yingji-load");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--yingji.db.embedded.data-dir=" + data,
+                        "--yingji.db.embedded.port=0",
+                        "--yingji.db.embedded.clean=true",
+                        "--logging.level.root=WARN",
+                        "--yingji.security.throttle.enabled=false")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+            long t0 = System.nanoTime();
+            seed(jdbc, events);
+            System.out.printf("seeded %,d past events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
+            List<double[]> points = jdbc.sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
+                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                    .list();
+
+            Session session = Session.signIn("http://localhost:" + port, "duty", "Demo!2026yj");
+            Random random = new Random(42);
+            // Warm-up: the JIT and the connection pool, not measured.
+            openLoop(rate, 5, i -> session.intake(body(points, random)));
+            double[] intake = openLoop(rate, seconds, i -> session.intake(body(points, random)));
+
+            jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
+                            + " created_at timestamptz not null default now())")
+                    .update();
+            DataSource ds = app.getBean(DataSource.class);
+            openLoop(rate, 5, i -> insertBaseline(ds));
+            double[] baseline = openLoop(rate, seconds, i -> insertBaseline(ds));
+
+            double[] situation = new double[50];
+            for (int i = 0; i < situation.length; i++) {
+                long s = System.nanoTime();
+                session.get("/api/v1/centre/situation");
+                situation[i] = (System.nanoTime() - s) / 1e6;
+            }
+            Arrays.sort(situation);
+            long active = jdbc.sql("select count(*) from incident.incidents where state <> 'CLOSED'")
+                    .query(Long.class)
+                    .single();
+
+            System.out.println();
+            System.out.printf("| what | requests | ok | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|---|%n");
+            row("intake POST /api/v1/incidents at " + rate + "/s", intake);
+            row("baseline: bare single-row INSERT at " + rate + "/s", baseline);
+            System.out.printf(
+                    "| command centre GET /api/v1/centre/situation (%d active events), sequential | %d | %d | %.1f | %.1f | %.1f |%n",
+                    active,
+                    situation.length,
+                    situation.length,
+                    pct(situation, 50),
+                    pct(situation, 99),
+                    situation[situation.length - 1]);
+            System.out.printf(
+                    "events in the database after the run: %,d%n",
+                    jdbc.sql("select count(*) from incident.incidents")
+                            .query(Long.class)
+                            .single());
+        }
+    }
+
+    private static void row(String what, double[] latencies) {
+        double[] ok = Arrays.stream(latencies).filter(v -> v >= 0).sorted().toArray();
+        System.out.printf(
+                "| %s | %d | %d | %.1f | %.1f | %.1f |%n",
+                what, latencies.length, ok.length, pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1]);
+    }
+
+    private static double pct(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    private static void seed(JdbcClient jdbc, int events) {
+        int batch = 100_000;
+        for (int from = 1; from <= events; from += batch) {
+            int to = Math.min(events, from + batch - 1);
+            jdbc.sql("""
+                            insert into incident.incidents (id, number, category, type_code, title, occurred_at,
+                                reported_at, received_level, lon, lat, division_code, division_path, grid_code,
+                                channel, deaths, seriously_injured, grade, grade_dimension, investigation_level,
+                                state, created_by)
+                            select gen_random_uuid(), 'H' || lpad(g::text, 8, '0'), 'ACCIDENT', 'INDUSTRIAL_TRADE',
+                                   '历史事件 ' || g, now() - make_interval(mins => g), now() - make_interval(mins => g),
+                                   'COUNTY', (@@ gr.outline)[0], (@@ gr.outline)[1], gr.village_code, gr.path, gr.code,
+                                   'PHONE', g % 3, g % 5, 'GENERAL', 'DEATHS', 'COUNTY', 'CLOSED', 'history'
+                            from generate_series(:from, :to) g
+                            join (select row_number() over (order by code) - 1 as rn, code, village_code, path, outline
+                                  from geo.grids) gr on gr.rn = g % (select count(*) from geo.grids)
+                            """).param("from", from).param("to", to).update();
+        }
+        jdbc.sql("analyze incident.incidents").update();
+    }
+
+    private static String body(List<double[]> points, Random random) {
+        double[] p = points.get(random.nextInt(points.size()));
+        return """
+                {"typeCode":"INDUSTRIAL_TRADE","occurredAt":"%s","lon":%s,"lat":%s,"channel":"PHONE",
+                 "casualties":{"deaths":%d,"missing":0,"seriouslyInjured":%d,"trapped":0,"minorInjuries":0,
+                 "directLoss":0},"description":"负载测试","drill":false}""".formatted(
+                        java.time.Instant.now().minusSeconds(60), p[0], p[1], random.nextInt(3), random.nextInt(5));
+    }
+
+    private static void insertBaseline(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("insert into public.bench_baseline (id, payload) values (?, ?)")) {
+            st.setObject(1, UUID.randomUUID());
+            st.setString(2, "负载测试");
+            st.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface Call {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code rate × seconds} calls at fixed start times; returns each latency in ms (negative = failed). */
+    private static double[] openLoop(int rate, int seconds, Call call) throws InterruptedException {
+        int total = rate * seconds;
+        double[] latencies = new double[total];
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        long start = System.nanoTime() + 50_000_000L;
+        long intervalNs = 1_000_000_000L / rate;
+        List<CompletableFuture<Void>> all = new ArrayList<>(total);
+        AtomicInteger failures = new AtomicInteger();
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNs;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = i;
+            all.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            call.run(n);
+                            latencies[n] = (System.nanoTime() - scheduled) / 1e6;
+                        } catch (Exception e) {
+                            latencies[n] = -1;
+                            if (failures.incrementAndGet() <= 3) {
+                                System.err.println("call failed: " + e.getMessage());
+                            }
+                        }
+                    },
+                    pool));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        return latencies;
+    }
+
+    /** A signed-in browser-like session: cookie jar plus the CSRF token the pages carry. */
+    record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
+
+        static Session signIn(String base, String user, String password) throws Exception {
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String login = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                    + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                                    + "&_csrf=" + token))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String home = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return new Session(
+                    http,
+                    base,
+                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
+                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
+        }
+
+        private static String find(String html, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(html);
+            if (!m.find()) {
+                throw new IllegalStateException("sign-in failed: " + regex);
+            }
+            return m.group(1);
+        }
+
+        void intake(String json) throws Exception {
+            HttpResponse<String> res = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents"))
+                            .header("Content-Type", "application/json")
+                            .header(csrfHeader, csrfToken)
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 201 && res.statusCode() != 200) {
+                throw new IllegalStateException(res.statusCode() + " " + res.body());
+            }
+        }
+
+        void get(String path) throws Exception {
+            HttpResponse<String> res = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException(res.statusCode() + " " + res.body());
+            }
+        }
+    }
+}
