@@ -32,6 +32,13 @@ public interface Incidents {
     /** The event's reporting obligations, by due time. */
     List<Obligation> obligations(IncidentId id);
 
+    /**
+     * Reporting obligations of visible open events that are neither met nor waived and fall due before
+     * {@code dueBefore} (overdue ones included), most urgent first, at most {@code limit} — one query, for walls
+     * and dashboards.
+     */
+    List<Obligation> openObligations(java.time.Instant dueBefore, int limit);
+
     /** The event's reports, oldest first. */
     List<Report> reports(IncidentId id);
 

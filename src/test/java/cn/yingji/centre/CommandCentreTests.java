@@ -33,9 +33,19 @@ class CommandCentreTests {
     private final IncidentManagement incidents;
     private final Divisions divisions;
     private final JdbcClient jdbc;
+    private final cn.yingji.incident.Incidents reads;
+    private final org.springframework.security.core.userdetails.UserDetailsService details;
 
     CommandCentreTests(
-            MockMvc mvc, TestUsers users, IncidentManagement incidents, Divisions divisions, JdbcClient jdbc) {
+            MockMvc mvc,
+            TestUsers users,
+            IncidentManagement incidents,
+            Divisions divisions,
+            JdbcClient jdbc,
+            cn.yingji.incident.Incidents reads,
+            org.springframework.security.core.userdetails.UserDetailsService details) {
+        this.reads = reads;
+        this.details = details;
         this.mvc = mvc;
         this.users = users;
         this.incidents = incidents;
@@ -115,6 +125,27 @@ class CommandCentreTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("瑶海态势" + tag).doesNotContain("庐阳态势" + tag);
+    }
+
+    @Test
+    void openObligationsComeInOneScopedQuery() {
+        Incident yaohai = report("340102000000", "瑶海时限");
+        Incident luyang = report("340103000000", "庐阳时限");
+        var user = details.loadUserByUsername("district.yaohai");
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                user, null, user.getAuthorities()));
+        try {
+            var open = reads.openObligations(Instant.now().plus(java.time.Duration.ofDays(30)), 5_000);
+            assertThat(open)
+                    .extracting(o -> o.incidentId())
+                    .contains(yaohai.id())
+                    .doesNotContain(luyang.id());
+            assertThat(open).allSatisfy(o -> assertThat(o.metAt()).isNull());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

@@ -27,6 +27,9 @@ class SituationService {
     /** Upper bound of active events on the wall; a city rarely has more than a few dozen at once. */
     static final int MAX_EVENTS = PageQuery.MAX_SIZE;
 
+    /** Obligations due later than this are not "due soon" whatever the incident module's margin is. */
+    static final Duration CLOCK_HORIZON = Duration.ofHours(24);
+
     private final Incidents incidents;
     private final MessageSource messages;
     private final Clock clock;
@@ -74,18 +77,21 @@ class SituationService {
                     i.casualties().missing(),
                     i.casualties().seriouslyInjured(),
                     i.drill()));
-            for (Obligation o : incidents.obligations(i.id())) {
-                Obligation.Status status = o.statusAt(now);
-                if (status == Obligation.Status.OVERDUE || status == Obligation.Status.DUE_SOON) {
-                    clocks.add(new Situation.Clock(
-                            i.id().value().toString(),
-                            i.number(),
-                            i.title(),
-                            text("incident.recipient." + o.recipient().name(), locale),
-                            o.dueAt(),
-                            status.name(),
-                            Duration.between(now, o.dueAt()).toSeconds()));
-                }
+        }
+        Map<String, Incident> byId = new java.util.HashMap<>();
+        active.forEach(i -> byId.put(i.id().value().toString(), i));
+        for (Obligation o : incidents.openObligations(now.plus(CLOCK_HORIZON), MAX_EVENTS)) {
+            Incident i = byId.get(o.incidentId().value().toString());
+            Obligation.Status status = o.statusAt(now);
+            if (i != null && (status == Obligation.Status.OVERDUE || status == Obligation.Status.DUE_SOON)) {
+                clocks.add(new Situation.Clock(
+                        i.id().value().toString(),
+                        i.number(),
+                        i.title(),
+                        text("incident.recipient." + o.recipient().name(), locale),
+                        o.dueAt(),
+                        status.name(),
+                        Duration.between(now, o.dueAt()).toSeconds()));
             }
         }
         clocks.sort(Comparator.comparing(Situation.Clock::dueAt));

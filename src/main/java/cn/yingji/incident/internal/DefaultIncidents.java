@@ -72,6 +72,11 @@ class DefaultIncidents implements Incidents {
     }
 
     @Override
+    public List<Obligation> openObligations(java.time.Instant dueBefore, int limit) {
+        return store.openObligations(patterns(), dueBefore, Math.max(1, Math.min(limit, 5_000)));
+    }
+
+    @Override
     public List<Obligation> obligations(IncidentId id) {
         require(id);
         return store.obligations(id.value());

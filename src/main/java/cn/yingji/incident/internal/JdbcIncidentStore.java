@@ -608,6 +608,25 @@ class JdbcIncidentStore {
                 .list();
     }
 
+    /** Unmet, unwaived obligations of open events due before {@code dueBefore}, in one query (null = no scope). */
+    List<Obligation> openObligations(@Nullable List<String> patterns, Instant dueBefore, int limit) {
+        String scope = patterns == null ? "" : " and i.division_path like any (array[:patterns])";
+        var spec = jdbc.sql("""
+                        select o.*, r.legal_basis from incident.obligations o
+                        join incident.incidents i on i.id = o.incident_id
+                        left join incident.reporting_rules r on r.id = o.rule_id
+                        where o.met_at is null and o.waived_at is null and i.state <> 'CLOSED'
+                          and o.due_at < :before""" + scope + """
+                        order by o.due_at, o.recipient limit :limit
+                        """)
+                .param("before", java.sql.Timestamp.from(dueBefore))
+                .param("limit", limit);
+        if (patterns != null) {
+            spec = spec.param("patterns", patterns);
+        }
+        return spec.query((rs, n) -> obligation(rs)).list();
+    }
+
     private static Obligation obligation(ResultSet rs) throws SQLException {
         String report = rs.getString("report_id");
         String basis = rs.getString("legal_basis");
