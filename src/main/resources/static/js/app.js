@@ -35,4 +35,22 @@
       });
     }
   });
+  // Buttons with data-geolocate="lonInputId,latInputId" fill those inputs from the device position.
+  document.addEventListener('click', function (evt) {
+    var b = evt.target.closest ? evt.target.closest('[data-geolocate]') : null;
+    if (!b || !navigator.geolocation) { return; }
+    var ids = b.getAttribute('data-geolocate').split(',');
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      document.getElementById(ids[0]).value = pos.coords.longitude.toFixed(6);
+      document.getElementById(ids[1]).value = pos.coords.latitude.toFixed(6);
+    });
+  });
+  // Choosing a proposed plan preselects the level it suggests.
+  document.addEventListener('change', function (evt) {
+    var t = evt.target;
+    if (t && t.name === 'planId' && t.getAttribute('data-level')) {
+      var sel = document.getElementById('command-level');
+      if (sel) { sel.value = t.getAttribute('data-level'); }
+    }
+  });
 })();

@@ -70,6 +70,20 @@ public interface IncidentManagement {
     int flagOverdue(Instant now);
 
     /**
+     * Appends an entry written by another module (command, resource …) to the event's time axis, inside the caller's
+     * transaction (there must be one). The caller has already checked the user's rights on the event.
+     *
+     * @param id the event
+     * @param kind {@code <module>.<KIND>}, e.g. {@code command.RESPONSE}; rendered with the message key {@code
+     *     <module>.timeline.<KIND>} of that module's bundle
+     * @param actor username or {@code system}
+     * @param args message arguments
+     * @param refId id of the related row in the calling module, if any
+     * @throws cn.yingji.shared.NotFoundException when the event does not exist
+     */
+    void appendTimeline(IncidentId id, String kind, String actor, java.util.List<String> args, @Nullable String refId);
+
+    /**
      * Result of an intake.
      *
      * @param incident the event

@@ -762,6 +762,17 @@ class DefaultIncidentManagement implements IncidentManagement {
             IncidentState.CLOSED, Set.of(IncidentState.VERIFIED)));
 
     @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void appendTimeline(
+            IncidentId id, String kind, String actor, List<String> args, @Nullable String refId) {
+        if (kind.indexOf('.') <= 0) {
+            throw new IllegalArgumentException("foreign timeline kinds are <module>.<KIND>: " + kind);
+        }
+        store.find(id.value()).orElseThrow(() -> new NotFoundException("incident", id));
+        store.timeline(id.value(), clock.now(), kind, actor, refId, args.toArray());
+    }
+
+    @Override
     @Transactional
     public Incident changeState(IncidentId id, IncidentState state) {
         Incident before = store.lock(id.value()).orElseThrow(() -> new NotFoundException("incident", id));

@@ -938,11 +938,17 @@ class JdbcIncidentStore {
                             rs.getTimestamp("at").toInstant(),
                             kind,
                             rs.getString("actor"),
-                            "incident.timeline." + kind,
+                            timelineKey(kind),
                             Arrays.asList((String[]) rs.getArray("args").getArray()),
                             rs.getString("ref_id"));
                 })
                 .list();
+    }
+
+    /** Own kinds render with {@code incident.timeline.<KIND>}, other modules' {@code <module>.<KIND>} with theirs. */
+    static String timelineKey(String kind) {
+        int dot = kind.indexOf('.');
+        return dot < 0 ? "incident.timeline." + kind : kind.substring(0, dot) + ".timeline." + kind.substring(dot + 1);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -62,6 +62,11 @@ class ApiExceptionHandler {
         return problems.of(e, HttpStatus.CONFLICT);
     }
 
+    @ExceptionHandler(cn.yingji.shared.ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(cn.yingji.shared.ForbiddenException e) {
+        return problems.of(e, HttpStatus.FORBIDDEN);
+    }
+
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
         return problems.of(HttpStatus.CONFLICT, "error.duplicate");

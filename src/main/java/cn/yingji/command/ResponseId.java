@@ -1,0 +1,13 @@
+package cn.yingji.command;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.UUID;
+
+/** Identifier of a response. */
+public record ResponseId(@JsonValue UUID value) implements java.io.Serializable {
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
