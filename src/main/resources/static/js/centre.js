@@ -1,4 +1,4 @@
-// Command centre: draws the active events and urgent reporting clocks, and refetches them whenever the server
+// Command centre: draws the active events, urgent reporting clocks and open tasks, and refetches them whenever the server
 // says over Server-Sent Events that something changed (and every minute in any case).
 (function () {
   'use strict';
@@ -33,6 +33,24 @@
       li.appendChild(el('span', null, c.recipient + ' · ' + label));
       clocks.appendChild(li);
     });
+
+    Object.keys(s.taskCounts || {}).forEach(function (k) {
+      var badge = document.getElementById('tasks-' + k);
+      if (badge) { badge.textContent = badge.textContent.replace(/\d+$/, s.taskCounts[k]); }
+    });
+    var tasks = document.getElementById('centre-tasks');
+    if (tasks) {
+      tasks.replaceChildren();
+      if (!s.tasks.length) { tasks.appendChild(el('li', 'muted', root.dataset.none)); }
+      s.tasks.forEach(function (t) {
+        var li = el('li', t.overdue ? 'overdue' : null);
+        li.dataset.task = t.id;
+        li.dataset.state = t.state;
+        li.appendChild(link('/tasks/' + t.id, t.number + ' ' + t.title));
+        li.appendChild(el('span', null, t.assignee + ' · ' + t.stateLabel));
+        tasks.appendChild(li);
+      });
+    }
 
     var events = document.getElementById('centre-events');
     events.replaceChildren();

@@ -84,7 +84,8 @@ class CommandApiTests {
         JsonNode first = matches.get(0);
         assertThat(first.get("plan").get("code").asString()).isEqualTo("HF-SP-WHP");
         assertThat(first.get("suggestedLevel").asString()).isEqualTo("III");
-        List<String> keys = first.get("reasons").valueStream()
+        List<String> keys = first.get("reasons")
+                .valueStream()
                 .map(r -> r.get("key").asString())
                 .toList();
         assertThat(keys).contains("command.match.type", "command.match.lead", "command.match.level");
@@ -117,8 +118,10 @@ class CommandApiTests {
         assertThat(count("select count(*) from command.responses where incident_id = :id", i.id().value()))
                 .isZero();
         // a level the plan's checklist does not… the reason is required
-        call(post("/api/v1/incidents/" + i.id() + "/response"), "commander", "{\"planId\":\"" + plan
-                        + "\",\"level\":\"III\",\"reason\":\" \"}")
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/response"),
+                        "commander",
+                        "{\"planId\":\"" + plan + "\",\"level\":\"III\",\"reason\":\" \"}")
                 .andExpect(status().isBadRequest());
 
         JsonNode r = body(call(post("/api/v1/incidents/" + i.id() + "/response"), "commander", activate)
@@ -139,23 +142,29 @@ class CommandApiTests {
                 .andExpect(status().isConflict());
 
         // raising to II adds the level II checklist; lowering back adds nothing; ending closes it
-        call(put("/api/v1/incidents/" + i.id() + "/response/level"), "commander",
+        call(
+                        put("/api/v1/incidents/" + i.id() + "/response/level"),
+                        "commander",
                         "{\"level\":\"II\",\"reason\":\"事态扩大\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.level").value("II"));
         assertThat(count("select count(*) from command.tasks where incident_id = :id", i.id().value()))
                 .isEqualTo(12);
-        call(put("/api/v1/incidents/" + i.id() + "/response/level"), "commander",
+        call(
+                        put("/api/v1/incidents/" + i.id() + "/response/level"),
+                        "commander",
                         "{\"level\":\"III\",\"reason\":\"得到控制\"}")
                 .andExpect(status().isOk());
         assertThat(count("select count(*) from command.tasks where incident_id = :id", i.id().value()))
                 .isEqualTo(12);
-        call(put("/api/v1/incidents/" + i.id() + "/response/level"), "commander",
+        call(
+                        put("/api/v1/incidents/" + i.id() + "/response/level"),
+                        "commander",
                         "{\"level\":\"III\",\"reason\":\"重复\"}")
                 .andExpect(status().isConflict());
-        JsonNode ended = body(call(post("/api/v1/incidents/" + i.id() + "/response/end"), "commander",
-                        "{\"reason\":\"处置完毕\"}")
-                .andExpect(status().isOk()));
+        JsonNode ended =
+                body(call(post("/api/v1/incidents/" + i.id() + "/response/end"), "commander", "{\"reason\":\"处置完毕\"}")
+                        .andExpect(status().isOk()));
         assertThat(ended.get("active").asBoolean()).isFalse();
         assertThat(ended.get("changes").valueStream().map(c -> c.get("action").asString()))
                 .containsExactly("ACTIVATE", "RAISE", "LOWER", "END");
@@ -167,7 +176,9 @@ class CommandApiTests {
         UUID flood = jdbc.sql("select id from command.plans where code = 'HF-SP-FX'")
                 .query(UUID.class)
                 .single();
-        call(post("/api/v1/incidents/" + i.id() + "/response"), "commander",
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/response"),
+                        "commander",
                         "{\"planId\":\"" + flood + "\",\"level\":\"III\",\"reason\":\"测试\"}")
                 .andExpect(status().isBadRequest());
         assertThat(count("select count(*) from command.responses where incident_id = :id", i.id().value()))
@@ -178,8 +189,8 @@ class CommandApiTests {
         String body = "{\"title\":\"转移群众\",\"assigneeKind\":\"USER\",\"assigneeName\":\"蓝天救援队\","
                 + (assigneeUser == null ? "" : "\"assigneeUser\":\"" + assigneeUser + "\",")
                 + "\"dueAt\":\"" + due + "\"}";
-        return body(call(post("/api/v1/incidents/" + i.id() + "/tasks"), user, body)
-                .andExpect(status().isCreated()));
+        return body(
+                call(post("/api/v1/incidents/" + i.id() + "/tasks"), user, body).andExpect(status().isCreated()));
     }
 
     @Test
@@ -195,11 +206,15 @@ class CommandApiTests {
         call(post("/api/v1/tasks/" + id + "/receipt"), "rescue.leader", "")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("RECEIVED"));
-        call(post("/api/v1/tasks/" + id + "/progress"), "rescue.leader",
+        call(
+                        post("/api/v1/tasks/" + id + "/progress"),
+                        "rescue.leader",
                         "{\"text\":\"已到达现场\",\"lon\":117.32,\"lat\":31.87}")
                 .andExpect(status().isOk());
         // a location outside China is refused
-        call(post("/api/v1/tasks/" + id + "/progress"), "rescue.leader",
+        call(
+                        post("/api/v1/tasks/" + id + "/progress"),
+                        "rescue.leader",
                         "{\"text\":\"坐标错误\",\"lon\":12.5,\"lat\":41.9}")
                 .andExpect(status().isBadRequest());
         call(post("/api/v1/tasks/" + id + "/done"), "rescue.leader", "{\"text\":\"转移完成 120 人\"}")
@@ -218,7 +233,8 @@ class CommandApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("COMPLETED"))
                 .andExpect(jsonPath("$.confirmedBy").value("duty"));
-        JsonNode updates = body(call(get("/api/v1/tasks/" + id + "/updates"), "duty", "").andExpect(status().isOk()));
+        JsonNode updates =
+                body(call(get("/api/v1/tasks/" + id + "/updates"), "duty", "").andExpect(status().isOk()));
         assertThat(updates.valueStream().map(u -> u.get("kind").asString()))
                 .containsExactly("ISSUED", "RECEIVED", "PROGRESS", "DONE", "CONFIRMED");
     }
@@ -226,23 +242,31 @@ class CommandApiTests {
     @Test
     void badTaskInputIsRefusedAndChangesNothing() throws Exception {
         Incident i = fixtures.hazchem(CommandFixtures.YAOHAI, "任务校验", 1);
-        call(post("/api/v1/incidents/" + i.id() + "/tasks"), "duty",
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/tasks"),
+                        "duty",
                         "{\"title\":\"过去时限\",\"assigneeKind\":\"DEPARTMENT\",\"assigneeName\":\"市消防救援支队\","
                                 + "\"dueAt\":\"" + Instant.now().minusSeconds(60) + "\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("dueAt"));
-        call(post("/api/v1/incidents/" + i.id() + "/tasks"), "duty",
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/tasks"),
+                        "duty",
                         "{\"title\":\"未知账号\",\"assigneeKind\":\"USER\",\"assigneeUser\":\"nobody.here\","
                                 + "\"dueAt\":\"" + Instant.now().plusSeconds(600) + "\"}")
                 .andExpect(status().isBadRequest());
-        call(post("/api/v1/incidents/" + i.id() + "/tasks"), "duty",
-                        "{\"title\":\"未知类型\",\"assigneeKind\":\"ROBOT\",\"assigneeName\":\"x\","
-                                + "\"dueAt\":\"" + Instant.now().plusSeconds(600) + "\"}")
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/tasks"),
+                        "duty",
+                        "{\"title\":\"未知类型\",\"assigneeKind\":\"ROBOT\",\"assigneeName\":\"x\"," + "\"dueAt\":\""
+                                + Instant.now().plusSeconds(600) + "\"}")
                 .andExpect(status().isBadRequest());
         // department officers may receive tasks but not give them
-        call(post("/api/v1/incidents/" + i.id() + "/tasks"), "dept.water",
-                        "{\"title\":\"越权\",\"assigneeKind\":\"DEPARTMENT\",\"assigneeName\":\"x\","
-                                + "\"dueAt\":\"" + Instant.now().plusSeconds(600) + "\"}")
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/tasks"),
+                        "dept.water",
+                        "{\"title\":\"越权\",\"assigneeKind\":\"DEPARTMENT\",\"assigneeName\":\"x\"," + "\"dueAt\":\""
+                                + Instant.now().plusSeconds(600) + "\"}")
                 .andExpect(status().isForbidden());
         assertThat(count("select count(*) from command.tasks where incident_id = :id", i.id().value()))
                 .isZero();
@@ -261,7 +285,8 @@ class CommandApiTests {
                 .isEqualTo(before);
         // a real PNG is kept and served back
         byte[] png = java.util.Base64.getDecoder()
-                .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
         mvc.perform(multipart("/tasks/" + id + "/feedback")
                         .file(new MockMultipartFile("photo", "scene.png", "image/png", png))
                         .param("text", "现场照片")
@@ -296,28 +321,39 @@ class CommandApiTests {
         management.escalateOverdue(later.plusSeconds(60));
         assertThat(count("select count(*) from command.task_updates where task_id = :id and kind = 'ESCALATED'", id))
                 .isEqualTo(1);
-        JsonNode mine = body(call(get("/api/v1/tasks?mine=true"), "duty.yaohai", "").andExpect(status().isOk()));
+        JsonNode mine =
+                body(call(get("/api/v1/tasks?mine=true"), "duty.yaohai", "").andExpect(status().isOk()));
         assertThat(mine.valueStream().map(t -> t.get("id").asString())).contains(id.toString());
     }
 
     @Test
     void theHeadquartersFollowsTheGradeAndValidatesItsMembers() throws Exception {
         Incident i = fixtures.hazchem(CommandFixtures.YAOHAI, "指挥部测试", 3);
-        JsonNode hq = body(call(put("/api/v1/incidents/" + i.id() + "/headquarters"), "duty",
+        JsonNode hq = body(call(
+                        put("/api/v1/incidents/" + i.id() + "/headquarters"),
+                        "duty",
                         "{\"postAddress\":\"厂区东门\",\"postLon\":117.32,\"postLat\":31.87,"
                                 + "\"onSceneCommander\":\"李队长\",\"onSceneTeam\":\"市消防救援支队特勤站\"}")
                 .andExpect(status().isOk()));
         assertThat(hq.get("leadLevel").asString()).isEqualTo("CITY");
-        call(post("/api/v1/incidents/" + i.id() + "/headquarters/members"), "duty",
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/headquarters/members"),
+                        "duty",
                         "{\"role\":\"COMMANDER\",\"personName\":\"王局长\",\"organisation\":\"市应急管理局\"}")
                 .andExpect(status().isCreated());
-        call(post("/api/v1/incidents/" + i.id() + "/headquarters/members"), "duty",
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/headquarters/members"),
+                        "duty",
                         "{\"role\":\"COMMANDER\",\"personName\":\"第二位\"}")
                 .andExpect(status().isConflict());
-        call(post("/api/v1/incidents/" + i.id() + "/headquarters/members"), "duty",
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/headquarters/members"),
+                        "duty",
                         "{\"role\":\"GROUP_LEAD\",\"personName\":\"无组\"}")
                 .andExpect(status().isBadRequest());
-        call(post("/api/v1/incidents/" + i.id() + "/headquarters/members"), "duty",
+        call(
+                        post("/api/v1/incidents/" + i.id() + "/headquarters/members"),
+                        "duty",
                         "{\"role\":\"GROUP_LEAD\",\"group\":\"MEDICAL\",\"personName\":\"赵主任\"}")
                 .andExpect(status().isCreated());
         // ten deaths make it a 重大 accident: the province leads now
@@ -325,7 +361,9 @@ class CommandApiTests {
         incidents.updateCasualties(
                 i.id(),
                 new CasualtyUpdate(
-                        new cn.yingji.incident.Casualties(10, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO), "续报", null));
+                        new cn.yingji.incident.Casualties(10, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO),
+                        "续报",
+                        null));
         JsonNode after = body(call(get("/api/v1/incidents/" + i.id() + "/headquarters"), "duty", "")
                 .andExpect(status().isOk()));
         assertThat(after.get("leadLevel").asString()).isEqualTo("PROVINCE");
@@ -373,7 +411,9 @@ class CommandApiTests {
                 + "\"responsible\":\"b\",\"dueMinutes\":0}]}";
         JsonNode problem = body(call(post("/api/v1/plans"), "admin", bad).andExpect(status().isBadRequest()));
         assertThat(problem.get("errors").size()).isGreaterThanOrEqualTo(3);
-        String good = bad.replace("NO_SUCH", "FIRE").replace("\"II\"", "\"III\"").replace("\"dueMinutes\":0", "\"dueMinutes\":30");
+        String good = bad.replace("NO_SUCH", "FIRE")
+                .replace("\"II\"", "\"III\"")
+                .replace("\"dueMinutes\":0", "\"dueMinutes\":30");
         JsonNode plan = body(call(post("/api/v1/plans"), "admin", good).andExpect(status().isCreated()));
         String id = plan.get("id").asString();
         assertThat(plan.get("actions").size()).isEqualTo(1);

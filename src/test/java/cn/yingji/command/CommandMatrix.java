@@ -29,10 +29,14 @@ class CommandMatrix implements MatrixContribution {
     @Override
     public Map<String, Supplier<String>> foreignIdentifiers() {
         return Map.of(
-                "{id}@plans", this::foreignPlan,
-                "{taskId}@tasks", this::foreignTask,
-                "{memberId}@members", () -> UUID.randomUUID().toString(),
-                "{updateId}@updates", () -> UUID.randomUUID().toString());
+                "{id}@plans",
+                this::foreignPlan,
+                "{taskId}@tasks",
+                this::foreignTask,
+                "{memberId}@members",
+                () -> UUID.randomUUID().toString(),
+                "{updateId}@updates",
+                () -> UUID.randomUUID().toString());
     }
 
     private synchronized String foreignPlan() {
@@ -59,7 +63,8 @@ class CommandMatrix implements MatrixContribution {
 
     private synchronized String foreignTask() {
         if (task == null) {
-            IncidentId incident = fixtures.hazchem(CommandFixtures.LUYANG, "矩阵测试任务事件", 0).id();
+            IncidentId incident =
+                    fixtures.hazchem(CommandFixtures.LUYANG, "矩阵测试任务事件", 0).id();
             SecurityContextHolder.clearContext();
             task = command.assign(
                             incident,

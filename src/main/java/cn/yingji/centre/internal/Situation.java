@@ -12,8 +12,27 @@ import org.jspecify.annotations.Nullable;
  * @param events active (not closed) events, most severe and most recent first
  * @param countsByGrade active events per grade code ({@code NONE} for ungraded)
  * @param clocks reporting obligations of those events that are overdue or due soon, most urgent first
+ * @param tasks open tasks, most urgent first
+ * @param taskCounts open tasks by state, plus {@code OVERDUE}
  */
-record Situation(Instant at, List<ActiveEvent> events, Map<String, Long> countsByGrade, List<Clock> clocks) {
+record Situation(
+        Instant at,
+        List<ActiveEvent> events,
+        Map<String, Long> countsByGrade,
+        List<Clock> clocks,
+        List<OpenTask> tasks,
+        Map<String, Long> taskCounts) {
+
+    record OpenTask(
+            String id,
+            String number,
+            String title,
+            String incidentId,
+            String assignee,
+            String state,
+            String stateLabel,
+            Instant dueAt,
+            boolean overdue) {}
 
     record ActiveEvent(
             String id,

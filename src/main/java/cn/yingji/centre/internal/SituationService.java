@@ -1,5 +1,7 @@
 package cn.yingji.centre.internal;
 
+import cn.yingji.command.Command;
+import cn.yingji.command.Task;
 import cn.yingji.incident.Grade;
 import cn.yingji.incident.Incident;
 import cn.yingji.incident.IncidentFilter;
@@ -30,12 +32,17 @@ class SituationService {
     /** Obligations due later than this are not "due soon" whatever the incident module's margin is. */
     static final Duration CLOCK_HORIZON = Duration.ofHours(24);
 
+    /** Open tasks on the wall; the task page lists the rest. */
+    static final int MAX_TASKS = 200;
+
     private final Incidents incidents;
+    private final Command command;
     private final MessageSource messages;
     private final Clock clock;
 
-    SituationService(Incidents incidents, MessageSource messages) {
+    SituationService(Incidents incidents, Command command, MessageSource messages) {
         this.incidents = incidents;
+        this.command = command;
         this.messages = messages;
         this.clock = Clock.systemUTC();
     }
@@ -95,7 +102,20 @@ class SituationService {
             }
         }
         clocks.sort(Comparator.comparing(Situation.Clock::dueAt));
-        return new Situation(now, events, counts, clocks);
+        List<Situation.OpenTask> tasks = new ArrayList<>();
+        for (Task t : command.openTasks(MAX_TASKS)) {
+            tasks.add(new Situation.OpenTask(
+                    t.id().toString(),
+                    t.number(),
+                    t.title(),
+                    t.incidentId().toString(),
+                    t.assigneeName(),
+                    t.state().name(),
+                    text("command.taskState." + t.state().name(), locale),
+                    t.dueAt(),
+                    t.overdueAt(now)));
+        }
+        return new Situation(now, events, counts, clocks, tasks, command.taskCounts(now));
     }
 
     private String text(String key, Locale locale) {

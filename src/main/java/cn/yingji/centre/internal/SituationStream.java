@@ -73,6 +73,16 @@ class SituationStream {
         afterCommit("reporting-overdue");
     }
 
+    @EventListener
+    void on(cn.yingji.command.ResponseChanged event) {
+        afterCommit("response-changed");
+    }
+
+    @EventListener
+    void on(cn.yingji.command.TaskChanged event) {
+        afterCommit("task-changed");
+    }
+
     /**
      * Broadcasts once the publishing transaction has committed, so a screen never fetches a state that was rolled
      * back. Deliberately not a {@code @TransactionalEventListener}: Spring Modulith would track those in its

@@ -117,7 +117,10 @@ class CommandApiController {
      * @param level level (activation and adjustment)
      * @param reason why (always)
      */
-    record ResponseCommand(@Nullable UUID planId, @Nullable ResponseLevel level, @Nullable String reason) {}
+    record ResponseCommand(
+            @Nullable UUID planId,
+            @Nullable ResponseLevel level,
+            @Nullable String reason) {}
 
     @PostMapping("/api/v1/incidents/{id}/response")
     ResponseEntity<Response> activate(@PathVariable UUID id, @RequestBody ResponseCommand body) {
@@ -160,8 +163,7 @@ class CommandApiController {
     }
 
     @PostMapping("/api/v1/incidents/{id}/headquarters/members")
-    ResponseEntity<Headquarters> addMember(
-            @PathVariable UUID id, @RequestBody CommandManagement.MemberDraft body) {
+    ResponseEntity<Headquarters> addMember(@PathVariable UUID id, @RequestBody CommandManagement.MemberDraft body) {
         return ResponseEntity.status(201).body(management.addMember(new IncidentId(id), body));
     }
 
@@ -237,7 +239,10 @@ class CommandApiController {
      * @param lon longitude
      * @param lat latitude
      */
-    record FeedbackBody(@Nullable String text, @Nullable Double lon, @Nullable Double lat) {
+    record FeedbackBody(
+            @Nullable String text,
+            @Nullable Double lon,
+            @Nullable Double lat) {
         Feedback feedback() {
             return new Feedback(text, lon, lat, null, null, null);
         }

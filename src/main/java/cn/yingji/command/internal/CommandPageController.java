@@ -143,8 +143,7 @@ class CommandPageController {
     }
 
     @PostMapping("/plans/{id}")
-    String updatePlan(
-            @PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model) {
+    String updatePlan(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> params, Model model) {
         Plan before = plans.require(new PlanId(id));
         PlanForm form = PlanForm.from(params);
         try {
@@ -206,11 +205,15 @@ class CommandPageController {
             @RequestParam(required = false) @Nullable String level,
             @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes flash) {
-        return act(id, flash, "command.ok.activated", () -> management.activate(
-                new IncidentId(id),
-                planId == null || planId.isBlank() ? null : new PlanId(uuid("planId", planId)),
-                requireLevel(level),
-                reason == null ? "" : reason));
+        return act(
+                id,
+                flash,
+                "command.ok.activated",
+                () -> management.activate(
+                        new IncidentId(id),
+                        planId == null || planId.isBlank() ? null : new PlanId(uuid("planId", planId)),
+                        requireLevel(level),
+                        reason == null ? "" : reason));
     }
 
     @PostMapping("/incidents/{id}/command/response/level")
@@ -219,16 +222,18 @@ class CommandPageController {
             @RequestParam(required = false) @Nullable String level,
             @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes flash) {
-        return act(id, flash, "command.ok.adjusted", () ->
-                management.adjust(new IncidentId(id), requireLevel(level), reason == null ? "" : reason));
+        return act(
+                id,
+                flash,
+                "command.ok.adjusted",
+                () -> management.adjust(new IncidentId(id), requireLevel(level), reason == null ? "" : reason));
     }
 
     @PostMapping("/incidents/{id}/command/response/end")
     String end(
-            @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String reason,
-            RedirectAttributes flash) {
-        return act(id, flash, "command.ok.ended", () -> management.end(new IncidentId(id), reason == null ? "" : reason));
+            @PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, RedirectAttributes flash) {
+        return act(
+                id, flash, "command.ok.ended", () -> management.end(new IncidentId(id), reason == null ? "" : reason));
     }
 
     @PostMapping("/incidents/{id}/command/headquarters")
@@ -243,22 +248,30 @@ class CommandPageController {
             return management.establish(
                     new IncidentId(id),
                     new CommandManagement.HeadquartersDraft(
-                            p.get("name"), p.get("postAddress"), lon, lat, p.get("onSceneCommander"),
+                            p.get("name"),
+                            p.get("postAddress"),
+                            lon,
+                            lat,
+                            p.get("onSceneCommander"),
                             p.get("onSceneTeam")));
         });
     }
 
     @PostMapping("/incidents/{id}/command/members")
     String addMember(@PathVariable UUID id, @RequestParam Map<String, String> p, RedirectAttributes flash) {
-        return act(id, flash, "command.ok.member", () -> management.addMember(
-                new IncidentId(id),
-                new CommandManagement.MemberDraft(
-                        parse(Headquarters.Role.class, p.get("role")),
-                        parse(Headquarters.Group.class, p.get("group")),
-                        p.get("personName"),
-                        p.get("organisation"),
-                        p.get("phone"),
-                        p.get("username"))));
+        return act(
+                id,
+                flash,
+                "command.ok.member",
+                () -> management.addMember(
+                        new IncidentId(id),
+                        new CommandManagement.MemberDraft(
+                                parse(Headquarters.Role.class, p.get("role")),
+                                parse(Headquarters.Group.class, p.get("group")),
+                                p.get("personName"),
+                                p.get("organisation"),
+                                p.get("phone"),
+                                p.get("username"))));
     }
 
     @PostMapping("/incidents/{id}/command/members/{memberId}/delete")
@@ -390,8 +403,11 @@ class CommandPageController {
             @PathVariable UUID taskId,
             @RequestParam(required = false) @Nullable String note,
             RedirectAttributes flash) {
-        return taskAct(taskId, flash, "command.ok.returned", () ->
-                management.sendBack(new TaskId(taskId), note == null ? "" : note));
+        return taskAct(
+                taskId,
+                flash,
+                "command.ok.returned",
+                () -> management.sendBack(new TaskId(taskId), note == null ? "" : note));
     }
 
     @PostMapping("/tasks/{taskId}/cancel")
@@ -399,8 +415,11 @@ class CommandPageController {
             @PathVariable UUID taskId,
             @RequestParam(required = false) @Nullable String note,
             RedirectAttributes flash) {
-        return taskAct(taskId, flash, "command.ok.cancelled", () ->
-                management.cancel(new TaskId(taskId), note == null ? "" : note));
+        return taskAct(
+                taskId,
+                flash,
+                "command.ok.cancelled",
+                () -> management.cancel(new TaskId(taskId), note == null ? "" : note));
     }
 
     private String taskAct(UUID taskId, RedirectAttributes flash, String okKey, Supplier<?> action) {
@@ -504,6 +523,7 @@ class CommandPageController {
         int version;
         /** Per level I..IV: min grade and trigger text. */
         String[] levelGrade = new String[4];
+
         String[] levelTrigger = new String[4];
         List<String[]> actions = new ArrayList<>();
 
@@ -533,7 +553,8 @@ class CommandPageController {
             f.summary = p.summary() == null ? "" : p.summary();
             f.version = p.version();
             for (PlanLevel l : p.levels()) {
-                f.levelGrade[l.level().ordinal()] = l.minGrade() == null ? "" : l.minGrade().name();
+                f.levelGrade[l.level().ordinal()] =
+                        l.minGrade() == null ? "" : l.minGrade().name();
                 f.levelTrigger[l.level().ordinal()] = l.triggerText();
             }
             for (PlanAction a : p.actions()) {
@@ -600,8 +621,8 @@ class CommandPageController {
             int row = 0;
             for (String[] a : actions) {
                 row++;
-                boolean blank = Arrays.stream(new String[] {a[0], a[1], a[3], a[4]})
-                        .allMatch(s -> s == null || s.isBlank());
+                boolean blank =
+                        Arrays.stream(new String[] {a[0], a[1], a[3], a[4]}).allMatch(s -> s == null || s.isBlank());
                 if (blank) {
                     continue;
                 }

@@ -11,7 +11,6 @@ import cn.yingji.command.PlanId;
 import cn.yingji.command.Response;
 import cn.yingji.command.ResponseChanged;
 import cn.yingji.command.ResponseLevel;
-import cn.yingji.command.ResponsibleKind;
 import cn.yingji.command.Task;
 import cn.yingji.command.TaskChanged;
 import cn.yingji.command.TaskId;
@@ -182,8 +181,8 @@ class CommandService implements Command, CommandManagement {
                     .filter(plans::visible)
                     .orElseThrow(() -> InvalidInputException.field("planId", "command.error.unknownPlan"));
             PlanId chosen = plan.id();
-            boolean applies = plans.match(id).stream()
-                    .anyMatch(m -> m.plan().id().equals(chosen));
+            boolean applies =
+                    plans.match(id).stream().anyMatch(m -> m.plan().id().equals(chosen));
             if (!applies) {
                 throw InvalidInputException.field("planId", "command.error.planNotApplicable", plan.name());
             }
@@ -195,8 +194,14 @@ class CommandService implements Command, CommandManagement {
         String actor = roles.actor();
         UUID responseId = UUID.randomUUID();
         store.insertResponse(
-                responseId, id.value(), plan == null ? null : plan.id().value(), level, incident.divisionPath(), actor,
-                now, why);
+                responseId,
+                id.value(),
+                plan == null ? null : plan.id().value(),
+                level,
+                incident.divisionPath(),
+                actor,
+                now,
+                why);
         store.responseChange(responseId, now, actor, Response.Action.ACTIVATE, null, level, why);
         incidentManagement.appendTimeline(
                 id,
@@ -235,7 +240,9 @@ class CommandService implements Command, CommandManagement {
         if (before.level() == level) {
             throw new ConflictException("command.error.sameLevel", level.name());
         }
-        Plan plan = before.planId() == null ? null : store.plan(before.planId().value()).orElse(null);
+        Plan plan = before.planId() == null
+                ? null
+                : store.plan(before.planId().value()).orElse(null);
         if (plan != null && plan.levels().stream().noneMatch(l -> l.level() == level)) {
             throw InvalidInputException.field("level", "command.error.levelNotInPlan", level.name(), plan.name());
         }
@@ -246,7 +253,11 @@ class CommandService implements Command, CommandManagement {
         store.setResponseLevel(rid, level);
         store.responseChange(rid, now, actor, action, before.level(), level, why);
         incidentManagement.appendTimeline(
-                id, "command." + action.name(), actor, List.of(before.level().name(), level.name(), why), rid.toString());
+                id,
+                "command." + action.name(),
+                actor,
+                List.of(before.level().name(), level.name(), why),
+                rid.toString());
         if (action == Response.Action.RAISE && plan != null) {
             int created = createChecklistTasks(incident, rid, plan, level, now, actor);
             if (created > 0) {
@@ -258,9 +269,15 @@ class CommandService implements Command, CommandManagement {
                 .filter(r -> r.id().value().equals(rid))
                 .findFirst()
                 .orElseThrow();
-        audit.record(action.name().toLowerCase(java.util.Locale.ROOT), "command.response", rid.toString(),
-                incident.divisionPath(), before, after);
-        events.publishEvent(new ResponseChanged(after.id(), id, action, before.level(), level, incident.divisionPath(), now));
+        audit.record(
+                action.name().toLowerCase(java.util.Locale.ROOT),
+                "command.response",
+                rid.toString(),
+                incident.divisionPath(),
+                before,
+                after);
+        events.publishEvent(
+                new ResponseChanged(after.id(), id, action, before.level(), level, incident.divisionPath(), now));
         return after;
     }
 
@@ -319,11 +336,16 @@ class CommandService implements Command, CommandManagement {
                     actor,
                     now,
                     null);
-            store.insertUpdate(UUID.randomUUID(), taskId, now, actor, TaskUpdate.Kind.ISSUED, null, null, null, null,
-                    null, null);
+            store.insertUpdate(
+                    UUID.randomUUID(), taskId, now, actor, TaskUpdate.Kind.ISSUED, null, null, null, null, null, null);
             events.publishEvent(new TaskChanged(
-                    new TaskId(taskId), incident.id(), TaskUpdate.Kind.ISSUED, TaskState.ISSUED, actor,
-                    incident.divisionPath(), now));
+                    new TaskId(taskId),
+                    incident.id(),
+                    TaskUpdate.Kind.ISSUED,
+                    TaskState.ISSUED,
+                    actor,
+                    incident.divisionPath(),
+                    now));
             created++;
         }
         return created;
@@ -387,10 +409,18 @@ class CommandService implements Command, CommandManagement {
                 id,
                 before.isEmpty() ? "command.HQ" : "command.HQ_CHANGED",
                 actor,
-                List.of(name, after.leadLevel().name(), clean.onSceneCommander() == null ? "—" : clean.onSceneCommander()),
+                List.of(
+                        name,
+                        after.leadLevel().name(),
+                        clean.onSceneCommander() == null ? "—" : clean.onSceneCommander()),
                 after.id().toString());
-        audit.record(before.isEmpty() ? "establish" : "update", "command.headquarters", after.id().toString(),
-                incident.divisionPath(), before.orElse(null), after);
+        audit.record(
+                before.isEmpty() ? "establish" : "update",
+                "command.headquarters",
+                after.id().toString(),
+                incident.divisionPath(),
+                before.orElse(null),
+                after);
         return after;
     }
 
@@ -399,8 +429,8 @@ class CommandService implements Command, CommandManagement {
     public Headquarters addMember(IncidentId id, MemberDraft m) {
         Incident incident = incidents.require(id);
         roles.requireOperator(incident.divisionPath(), id);
-        Headquarters hq = store.headquarters(id.value())
-                .orElseThrow(() -> new ConflictException("command.error.noHeadquarters"));
+        Headquarters hq =
+                store.headquarters(id.value()).orElseThrow(() -> new ConflictException("command.error.noHeadquarters"));
         List<FieldError> errors = new ArrayList<>();
         String name = DefaultPlans.trim(m == null ? null : m.personName());
         if (m == null || m.role() == null) {
@@ -409,8 +439,8 @@ class CommandService implements Command, CommandManagement {
         if (name == null) {
             errors.add(new FieldError("personName", "command.error.required"));
         }
-        boolean groupRole = m != null
-                && (m.role() == Headquarters.Role.GROUP_LEAD || m.role() == Headquarters.Role.GROUP_MEMBER);
+        boolean groupRole =
+                m != null && (m.role() == Headquarters.Role.GROUP_LEAD || m.role() == Headquarters.Role.GROUP_MEMBER);
         if (m != null && m.role() != null && groupRole && m.group() == null) {
             errors.add(new FieldError("group", "command.error.groupRequired"));
         }
@@ -431,11 +461,16 @@ class CommandService implements Command, CommandManagement {
         if (m.role() == Headquarters.Role.GROUP_LEAD
                 && hq.members().stream()
                         .anyMatch(x -> x.role() == Headquarters.Role.GROUP_LEAD && x.group() == m.group())) {
-            throw new ConflictException("command.error.groupLeadTaken", m.group().name());
+            throw new ConflictException(
+                    "command.error.groupLeadTaken", m.group().name());
         }
         MemberDraft clean = new MemberDraft(
-                m.role(), groupRole ? m.group() : null, name, DefaultPlans.trim(m.organisation()),
-                DefaultPlans.trim(m.phone()), user);
+                m.role(),
+                groupRole ? m.group() : null,
+                name,
+                DefaultPlans.trim(m.organisation()),
+                DefaultPlans.trim(m.phone()),
+                user);
         UUID memberId = UUID.randomUUID();
         Instant now = clock.now();
         String actor = roles.actor();
@@ -444,7 +479,10 @@ class CommandService implements Command, CommandManagement {
                 id,
                 "command.MEMBER",
                 actor,
-                List.of(name, m.role().name(), clean.group() == null ? "" : clean.group().name()),
+                List.of(
+                        name,
+                        m.role().name(),
+                        clean.group() == null ? "" : clean.group().name()),
                 memberId.toString());
         Headquarters after = store.headquarters(id.value()).orElseThrow();
         audit.record("add-member", "command.headquarters", hq.id().toString(), incident.divisionPath(), hq, after);
@@ -456,8 +494,7 @@ class CommandService implements Command, CommandManagement {
     public Headquarters removeMember(IncidentId id, UUID member) {
         Incident incident = incidents.require(id);
         roles.requireOperator(incident.divisionPath(), id);
-        Headquarters hq = store.headquarters(id.value())
-                .orElseThrow(() -> new NotFoundException("member", member));
+        Headquarters hq = store.headquarters(id.value()).orElseThrow(() -> new NotFoundException("member", member));
         if (store.deleteMember(hq.id(), member) == 0) {
             throw new NotFoundException("member", member);
         }
@@ -487,7 +524,8 @@ class CommandService implements Command, CommandManagement {
         if (sourceKey != null) {
             Optional<Task> existing = store.taskBySource(sourceKey);
             if (existing.isPresent()) {
-                roles.requireView(existing.get().divisionPath(), "task", existing.get().id());
+                roles.requireView(
+                        existing.get().divisionPath(), "task", existing.get().id());
                 return existing.get();
             }
         }
@@ -527,7 +565,8 @@ class CommandService implements Command, CommandManagement {
         if (detail != null && detail.length() > MAX_TEXT) {
             throw InvalidInputException.field("detail", "command.error.tooLong", MAX_TEXT);
         }
-        NewTask clean = new NewTask(title, detail, t.assigneeKind(), assignee == null ? user : assignee, user, t.dueAt());
+        NewTask clean =
+                new NewTask(title, detail, t.assigneeKind(), assignee == null ? user : assignee, user, t.dueAt());
         String actor = roles.actor();
         UUID taskId = UUID.randomUUID();
         UUID response = store.responses(id.value()).stream()
@@ -546,11 +585,15 @@ class CommandService implements Command, CommandManagement {
                 actor,
                 now,
                 sourceKey);
-        store.insertUpdate(UUID.randomUUID(), taskId, now, actor, TaskUpdate.Kind.ISSUED, null, null, null, null, null,
-                null);
+        store.insertUpdate(
+                UUID.randomUUID(), taskId, now, actor, TaskUpdate.Kind.ISSUED, null, null, null, null, null, null);
         Task task = store.task(taskId).orElseThrow();
         incidentManagement.appendTimeline(
-                id, "command.TASK", actor, List.of(task.number(), task.title(), task.assigneeName()), taskId.toString());
+                id,
+                "command.TASK",
+                actor,
+                List.of(task.number(), task.title(), task.assigneeName()),
+                taskId.toString());
         audit.record("assign", "command.task", taskId.toString(), incident.divisionPath(), null, task);
         events.publishEvent(new TaskChanged(
                 task.id(), id, TaskUpdate.Kind.ISSUED, TaskState.ISSUED, actor, incident.divisionPath(), now));
@@ -607,10 +650,11 @@ class CommandService implements Command, CommandManagement {
         }
         roles.requireOperator(t.divisionPath(), t.incidentId());
         if (t.state() != TaskState.DONE_REPORTED) {
-            throw new ConflictException("command.error.notReportedDone", t.state().name());
+            throw new ConflictException(
+                    "command.error.notReportedDone", t.state().name());
         }
-        return step(t, TaskState.COMPLETED, TaskUpdate.Kind.CONFIRMED, Feedback.text(DefaultPlans.trim(note)),
-                "confirm");
+        return step(
+                t, TaskState.COMPLETED, TaskUpdate.Kind.CONFIRMED, Feedback.text(DefaultPlans.trim(note)), "confirm");
     }
 
     @Override
@@ -623,10 +667,10 @@ class CommandService implements Command, CommandManagement {
         }
         roles.requireOperator(t.divisionPath(), t.incidentId());
         if (t.state() != TaskState.DONE_REPORTED) {
-            throw new ConflictException("command.error.notReportedDone", t.state().name());
+            throw new ConflictException(
+                    "command.error.notReportedDone", t.state().name());
         }
-        return step(t, TaskState.RECEIVED, TaskUpdate.Kind.RETURNED, Feedback.text(requireReason(reason)),
-                "send-back");
+        return step(t, TaskState.RECEIVED, TaskUpdate.Kind.RETURNED, Feedback.text(requireReason(reason)), "send-back");
     }
 
     @Override
@@ -642,8 +686,7 @@ class CommandService implements Command, CommandManagement {
         if (!t.state().open()) {
             throw new ConflictException("command.error.taskState", t.state().name());
         }
-        return step(t, TaskState.CANCELLED, TaskUpdate.Kind.CANCELLED, Feedback.text(requireReason(reason)),
-                "cancel");
+        return step(t, TaskState.CANCELLED, TaskUpdate.Kind.CANCELLED, Feedback.text(requireReason(reason)), "cancel");
     }
 
     @Override
@@ -651,14 +694,32 @@ class CommandService implements Command, CommandManagement {
     public int escalateOverdue(Instant now) {
         List<Task> escalated = store.escalateOverdue(now, 500);
         for (Task t : escalated) {
-            store.insertUpdate(UUID.randomUUID(), t.id().value(), now, "system", TaskUpdate.Kind.ESCALATED,
-                    t.assignedBy(), null, null, null, null, null);
+            store.insertUpdate(
+                    UUID.randomUUID(),
+                    t.id().value(),
+                    now,
+                    "system",
+                    TaskUpdate.Kind.ESCALATED,
+                    t.assignedBy(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             incidentManagement.appendTimeline(
-                    t.incidentId(), "command.ESCALATED", "system", List.of(t.number(), t.title(), t.assignedBy()),
+                    t.incidentId(),
+                    "command.ESCALATED",
+                    "system",
+                    List.of(t.number(), t.title(), t.assignedBy()),
                     t.id().toString());
             audit.record("escalate", "command.task", t.id().toString(), t.divisionPath(), null, t);
             events.publishEvent(new TaskChanged(
-                    t.id(), t.incidentId(), TaskUpdate.Kind.ESCALATED, t.state(), t.assignedBy(), t.divisionPath(),
+                    t.id(),
+                    t.incidentId(),
+                    TaskUpdate.Kind.ESCALATED,
+                    t.state(),
+                    t.assignedBy(),
+                    t.divisionPath(),
                     now));
         }
         return escalated.size();
@@ -707,7 +768,8 @@ class CommandService implements Command, CommandManagement {
         String type = null;
         if (f != null && f.photo() != null && f.photo().length > 0) {
             if (f.photo().length > properties.photoMaxBytes()) {
-                errors.add(new FieldError("photo", "command.error.photoTooLarge", properties.photoMaxBytes() / 1024 / 1024));
+                errors.add(new FieldError(
+                        "photo", "command.error.photoTooLarge", properties.photoMaxBytes() / 1024 / 1024));
             } else {
                 type = imageType(f.photo());
                 if (type == null) {
@@ -740,8 +802,15 @@ class CommandService implements Command, CommandManagement {
         if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
             return "image/gif";
         }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
+        if (b.length >= 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
             return "image/webp";
         }
         return null;
@@ -757,8 +826,18 @@ class CommandService implements Command, CommandManagement {
         if (state != t.state() || kind == TaskUpdate.Kind.RETURNED) {
             store.updateTaskState(t.id().value(), state, actor, now);
         }
-        store.insertUpdate(UUID.randomUUID(), t.id().value(), now, actor, kind, f.text(), f.lon(), f.lat(),
-                f.photoName(), f.photoType(), f.photo());
+        store.insertUpdate(
+                UUID.randomUUID(),
+                t.id().value(),
+                now,
+                actor,
+                kind,
+                f.text(),
+                f.lon(),
+                f.lat(),
+                f.photoName(),
+                f.photoType(),
+                f.photo());
         Task after = store.task(t.id().value()).orElseThrow();
         incidentManagement.appendTimeline(
                 t.incidentId(),
@@ -767,7 +846,8 @@ class CommandService implements Command, CommandManagement {
                 List.of(t.number(), t.title(), f.text() == null ? "" : f.text()),
                 t.id().toString());
         audit.record(action, "command.task", t.id().toString(), t.divisionPath(), t, after);
-        events.publishEvent(new TaskChanged(t.id(), t.incidentId(), kind, state, t.assignedBy(), t.divisionPath(), now));
+        events.publishEvent(
+                new TaskChanged(t.id(), t.incidentId(), kind, state, t.assignedBy(), t.divisionPath(), now));
         return after;
     }
 }

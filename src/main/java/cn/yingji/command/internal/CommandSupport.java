@@ -130,7 +130,8 @@ final class CommandSupport {
             return currentUser.get();
         }
 
-        @Nullable List<String> patterns() {
+        @Nullable
+        List<String> patterns() {
             return currentUser.get().map(a -> a.jurisdiction().viewPatterns()).orElse(null);
         }
 
@@ -180,13 +181,15 @@ final class CommandSupport {
             if (a.has(Role.ADMIN)) {
                 return;
             }
-            if (!(a.has(Role.COMMANDER) || a.has(Role.DUTY_OFFICER)) || !a.jurisdiction().canCapture(path)) {
+            if (!(a.has(Role.COMMANDER) || a.has(Role.DUTY_OFFICER))
+                    || !a.jurisdiction().canCapture(path)) {
                 throw new ForbiddenException("command.error.notPlanEditor");
             }
         }
 
         boolean mayEditPlans() {
-            return currentUser.get()
+            return currentUser
+                    .get()
                     .map(a -> a.has(Role.ADMIN) || a.has(Role.COMMANDER) || a.has(Role.DUTY_OFFICER))
                     .orElse(false);
         }

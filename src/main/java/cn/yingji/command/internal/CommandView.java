@@ -58,9 +58,12 @@ class CommandView {
         Object[] args = r.args().toArray();
         switch (r.key()) {
             case "command.match.type" -> args[0] = typeName(r.args().get(0), locale);
-            case "command.match.lead" -> args[0] = text("command.lead." + r.args().get(0), locale);
+            case "command.match.lead" ->
+                args[0] = text("command.lead." + r.args().get(0), locale);
             case "command.match.level" -> {
-                args[0] = r.args().get(0).isEmpty() ? "" : text("incident.grade." + r.args().get(0), locale);
+                args[0] = r.args().get(0).isEmpty()
+                        ? ""
+                        : text("incident.grade." + r.args().get(0), locale);
                 args[1] = text("command.level." + r.args().get(1), locale);
             }
             default -> {}

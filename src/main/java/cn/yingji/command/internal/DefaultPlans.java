@@ -11,7 +11,6 @@ import cn.yingji.command.PlanMatch;
 import cn.yingji.command.PlanStatus;
 import cn.yingji.command.Plans;
 import cn.yingji.command.ResponseLevel;
-import cn.yingji.command.ResponsibleKind;
 import cn.yingji.geo.Division;
 import cn.yingji.geo.DivisionCode;
 import cn.yingji.geo.Divisions;
@@ -105,7 +104,8 @@ class DefaultPlans implements Plans, PlanManagement {
         return matcher.match(incident, store.activePlansContaining(incident.divisionPath()));
     }
 
-    @Nullable ResponseLevel suggest(Plan plan, Incident incident) {
+    @Nullable
+    ResponseLevel suggest(Plan plan, Incident incident) {
         return matcher.suggest(plan, incident.grade());
     }
 
@@ -167,7 +167,10 @@ class DefaultPlans implements Plans, PlanManagement {
             errors.add(new FieldError("divisionCode", "command.error.required"));
         } else {
             try {
-                path = divisions.find(DivisionCode.of(divisionCode)).map(Division::path).orElse(null);
+                path = divisions
+                        .find(DivisionCode.of(divisionCode))
+                        .map(Division::path)
+                        .orElse(null);
             } catch (IllegalArgumentException e) {
                 path = null;
             }
@@ -198,11 +201,13 @@ class DefaultPlans implements Plans, PlanManagement {
             }
             String trigger = trim(l.triggerText());
             if (trigger == null) {
-                errors.add(new FieldError("levels", "command.error.triggerRequired", l.level().name()));
+                errors.add(new FieldError(
+                        "levels", "command.error.triggerRequired", l.level().name()));
                 continue;
             }
             if (!defined.add(l.level())) {
-                errors.add(new FieldError("levels", "command.error.levelTwice", l.level().name()));
+                errors.add(new FieldError(
+                        "levels", "command.error.levelTwice", l.level().name()));
                 continue;
             }
             levels.add(new PlanLevel(l.level(), l.minGrade(), trigger));
@@ -227,7 +232,8 @@ class DefaultPlans implements Plans, PlanManagement {
                 continue;
             }
             if (!defined.contains(a.level())) {
-                errors.add(new FieldError("actions", "command.error.actionLevel", line, a.level().name()));
+                errors.add(new FieldError(
+                        "actions", "command.error.actionLevel", line, a.level().name()));
             }
             if (a.dueMinutes() <= 0 || a.dueMinutes() > 60 * 24 * 30) {
                 errors.add(new FieldError("actions", "command.error.actionDue", line));
@@ -239,7 +245,8 @@ class DefaultPlans implements Plans, PlanManagement {
             if (!seqs.add(a.level() + "/" + seq)) {
                 seq = line + 1000;
             }
-            actions.add(new PlanAction(null, a.level(), seq, text, a.responsibleKind(), responsible, user, a.dueMinutes()));
+            actions.add(
+                    new PlanAction(null, a.level(), seq, text, a.responsibleKind(), responsible, user, a.dueMinutes()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("error.validation", errors);

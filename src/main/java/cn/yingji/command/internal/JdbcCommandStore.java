@@ -66,7 +66,8 @@ class JdbcCommandStore {
             params.put("status", status.name());
         }
         sql.append(" order by p.kind, p.code");
-        List<PlanRow> rows = jdbc.sql(sql.toString()).params(params).query(this::planRow).list();
+        List<PlanRow> rows =
+                jdbc.sql(sql.toString()).params(params).query(this::planRow).list();
         return withDetails(rows);
     }
 
@@ -88,14 +89,12 @@ class JdbcCommandStore {
 
     /** Active plans whose jurisdiction contains {@code eventPath}. */
     List<Plan> activePlansContaining(String eventPath) {
-        List<PlanRow> rows = jdbc.sql("""
+        List<PlanRow> rows =
+                jdbc.sql("""
                         select * from command.plans
                         where status = 'ACTIVE' and :path like division_path || '%'
                         order by code
-                        """)
-                .param("path", eventPath)
-                .query(this::planRow)
-                .list();
+                        """).param("path", eventPath).query(this::planRow).list();
         return withDetails(rows);
     }
 
@@ -187,10 +186,7 @@ class JdbcCommandStore {
                             insert into command.plans (id, code, name, kind, event_types, division_path, issuer,
                                 version_label, effective_on, status, summary, created_by)
                             values (:id, :code, :name, :kind, :types, :path, :issuer, :ver, :eff, :status, :summary, :by)
-                            """)
-                    .params(planParams(id, p))
-                    .param("by", actor)
-                    .update();
+                            """).params(planParams(id, p)).param("by", actor).update();
         } else {
             int n = jdbc.sql("""
                             update command.plans set code = :code, name = :name, kind = :kind, event_types = :types,
@@ -211,9 +207,7 @@ class JdbcCommandStore {
             jdbc.sql("""
                             delete from command.plan_actions a where a.plan_id = :id
                             and not exists (select 1 from command.tasks t where t.plan_action_id = a.id)
-                            """)
-                    .param("id", id)
-                    .update();
+                            """).param("id", id).update();
             jdbc.sql("update command.plan_actions set retired = true where plan_id = :id")
                     .param("id", id)
                     .update();
@@ -371,20 +365,18 @@ class JdbcCommandStore {
         jdbc.sql("""
                         select c.* from command.response_changes c join command.responses r on r.id = c.response_id
                         where r.incident_id = :i order by c.at, c.id
-                        """)
-                .param("i", incident)
-                .query(rs -> {
-                    String from = rs.getString("from_level");
-                    String to = rs.getString("to_level");
-                    changes.computeIfAbsent(rs.getObject("response_id", UUID.class), k -> new ArrayList<>())
-                            .add(new Response.Change(
-                                    rs.getTimestamp("at").toInstant(),
-                                    rs.getString("actor"),
-                                    Response.Action.valueOf(rs.getString("action")),
-                                    from == null ? null : ResponseLevel.valueOf(from),
-                                    to == null ? null : ResponseLevel.valueOf(to),
-                                    rs.getString("reason")));
-                });
+                        """).param("i", incident).query(rs -> {
+            String from = rs.getString("from_level");
+            String to = rs.getString("to_level");
+            changes.computeIfAbsent(rs.getObject("response_id", UUID.class), k -> new ArrayList<>())
+                    .add(new Response.Change(
+                            rs.getTimestamp("at").toInstant(),
+                            rs.getString("actor"),
+                            Response.Action.valueOf(rs.getString("action")),
+                            from == null ? null : ResponseLevel.valueOf(from),
+                            to == null ? null : ResponseLevel.valueOf(to),
+                            rs.getString("reason")));
+        });
         return bare.stream()
                 .map(r -> new Response(
                         r.id(),
@@ -496,10 +488,7 @@ class JdbcCommandStore {
         return jdbc.sql("""
                         update command.headquarters set lead_level = :lead, version = version + 1
                         where incident_id = :i and lead_level <> :lead
-                        """)
-                .param("i", incident)
-                .param("lead", lead.name())
-                .update();
+                        """).param("i", incident).param("lead", lead.name()).update();
     }
 
     void insertMember(UUID hq, UUID id, cn.yingji.command.CommandManagement.MemberDraft m, String actor, Instant at) {
@@ -582,7 +571,8 @@ class JdbcCommandStore {
 
     /** Plan actions for which the response already has a task. */
     List<UUID> taskedActions(UUID response) {
-        return jdbc.sql("select plan_action_id from command.tasks where response_id = :r and plan_action_id is not null")
+        return jdbc.sql(
+                        "select plan_action_id from command.tasks where response_id = :r and plan_action_id is not null")
                 .param("r", response)
                 .query(UUID.class)
                 .list();
@@ -611,8 +601,8 @@ class JdbcCommandStore {
 
     List<Task> openTasks(@Nullable List<String> patterns, int limit) {
         String scope = patterns == null ? "" : " and division_path like any (array[:patterns])";
-        var spec = jdbc.sql("select * from command.tasks where state in ('ISSUED', 'RECEIVED', 'DONE_REPORTED')"
-                        + scope + " order by due_at limit :limit")
+        var spec = jdbc.sql("select * from command.tasks where state in ('ISSUED', 'RECEIVED', 'DONE_REPORTED')" + scope
+                        + " order by due_at limit :limit")
                 .param("limit", limit);
         if (patterns != null) {
             spec = spec.param("patterns", patterns);
@@ -654,14 +644,14 @@ class JdbcCommandStore {
     }
 
     void updateTaskState(UUID id, TaskState state, String actor, Instant at) {
-        String set =
-                switch (state) {
-                    case RECEIVED -> "received_by = coalesce(received_by, :actor),"
-                            + " received_at = coalesce(received_at, :at), done_by = null, done_at = null,";
-                    case DONE_REPORTED -> "done_by = :actor, done_at = :at,";
-                    case COMPLETED, CANCELLED -> "confirmed_by = :actor, confirmed_at = :at,";
-                    case ISSUED -> "";
-                };
+        String set = switch (state) {
+            case RECEIVED ->
+                "received_by = coalesce(received_by, :actor),"
+                        + " received_at = coalesce(received_at, :at), done_by = null, done_at = null,";
+            case DONE_REPORTED -> "done_by = :actor, done_at = :at,";
+            case COMPLETED, CANCELLED -> "confirmed_by = :actor, confirmed_at = :at,";
+            case ISSUED -> "";
+        };
         jdbc.sql("update command.tasks set " + set + " state = :state, version = version + 1 where id = :id")
                 .param("id", id)
                 .param("state", state.name())

@@ -86,7 +86,8 @@ final class PlanMatcher {
      * The highest level whose grade trigger the event reaches; when the plan has no grade triggers, the configured
      * default level for the grade if the plan defines it.
      */
-    @Nullable ResponseLevel suggest(Plan plan, @Nullable Grade grade) {
+    @Nullable
+    ResponseLevel suggest(Plan plan, @Nullable Grade grade) {
         if (grade == null) {
             return null;
         }

@@ -189,8 +189,22 @@ class DemoPlans {
                         new PlanLevel(ResponseLevel.III, Grade.LARGER, "发生较大及以上事故，区级先期处置并配合市级响应"),
                         new PlanLevel(ResponseLevel.IV, Grade.GENERAL, "发生一般生产安全事故")),
                 List.of(
-                        a(ResponseLevel.III, 1, "区应急局主要负责同志赶赴现场先期处置", ResponsibleKind.POSITION, "瑶海区应急管理局", "district.yaohai", 30),
-                        a(ResponseLevel.IV, 1, "区应急局派员赶赴现场", ResponsibleKind.POSITION, "瑶海区应急管理局", "district.yaohai", 45),
+                        a(
+                                ResponseLevel.III,
+                                1,
+                                "区应急局主要负责同志赶赴现场先期处置",
+                                ResponsibleKind.POSITION,
+                                "瑶海区应急管理局",
+                                "district.yaohai",
+                                30),
+                        a(
+                                ResponseLevel.IV,
+                                1,
+                                "区应急局派员赶赴现场",
+                                ResponsibleKind.POSITION,
+                                "瑶海区应急管理局",
+                                "district.yaohai",
+                                45),
                         a(ResponseLevel.IV, 2, "属地街道组织人员疏散", ResponsibleKind.POSITION, "属地街道办事处", null, 30))));
         return out;
     }

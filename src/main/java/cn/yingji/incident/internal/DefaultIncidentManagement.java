@@ -763,8 +763,7 @@ class DefaultIncidentManagement implements IncidentManagement {
 
     @Override
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void appendTimeline(
-            IncidentId id, String kind, String actor, List<String> args, @Nullable String refId) {
+    public void appendTimeline(IncidentId id, String kind, String actor, List<String> args, @Nullable String refId) {
         if (kind.indexOf('.') <= 0) {
             throw new IllegalArgumentException("foreign timeline kinds are <module>.<KIND>: " + kind);
         }
