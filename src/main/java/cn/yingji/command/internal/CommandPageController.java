@@ -137,7 +137,7 @@ class CommandPageController {
         try {
             Plan p = planManagement.create(form.toNewPlan());
             return "redirect:/plans/" + p.id();
-        } catch (DomainException e) {
+        } catch (InvalidInputException | cn.yingji.shared.ConflictException | cn.yingji.shared.ForbiddenException e) {
             return planForm(null, form, messages(e), model);
         }
     }
@@ -149,7 +149,7 @@ class CommandPageController {
         try {
             planManagement.update(new PlanId(id), form.toNewPlan(), form.version);
             return "redirect:/plans/" + id;
-        } catch (DomainException e) {
+        } catch (InvalidInputException | cn.yingji.shared.ConflictException | cn.yingji.shared.ForbiddenException e) {
             return planForm(before, form, messages(e), model);
         }
     }
@@ -301,10 +301,13 @@ class CommandPageController {
     }
 
     private String act(UUID id, RedirectAttributes flash, String okKey, Supplier<?> action) {
+        // a foreign event answers 404 before its form is even read
+        incidents.require(new IncidentId(id));
         try {
             action.get();
             flash.addFlashAttribute("ok", problems.text(okKey));
-        } catch (DomainException e) {
+        } catch (InvalidInputException | cn.yingji.shared.ConflictException | cn.yingji.shared.ForbiddenException e) {
+            // a foreign or missing row (NotFoundException) is not a message on the page: it answers 404
             flash.addFlashAttribute("errors", messages(e));
         }
         return "redirect:/incidents/" + id + "#command";
@@ -423,10 +426,12 @@ class CommandPageController {
     }
 
     private String taskAct(UUID taskId, RedirectAttributes flash, String okKey, Supplier<?> action) {
+        command.task(new TaskId(taskId));
         try {
             action.get();
             flash.addFlashAttribute("ok", problems.text(okKey));
-        } catch (DomainException e) {
+        } catch (InvalidInputException | cn.yingji.shared.ConflictException | cn.yingji.shared.ForbiddenException e) {
+            // a foreign or missing row (NotFoundException) is not a message on the page: it answers 404
             flash.addFlashAttribute("errors", messages(e));
         }
         return "redirect:/tasks/" + taskId;
