@@ -107,6 +107,43 @@ class AuditChainTests {
     }
 
     @Test
+    void concurrentWritersNeverWaitForTheChainAndEveryEntryEndsUpChained() throws Exception {
+        IdentityFixtures.ensure(users, "idt-audit-admin", Role.ADMIN, "/");
+        long before = jdbc.sql("select coalesce(max(seq), 0) from identity.audit_log")
+                .query(Long.class)
+                .single();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        record("c-" + thread + "-" + i, DISTRICT_A);
+                    }
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode ok = verify();
+        assertThat(ok.get("valid").asBoolean()).isTrue();
+        // verification chained every committed entry: none of the 200 is left out, none twice
+        assertThat(jdbc.sql("""
+                        select count(*) from identity.audit_log l
+                        where l.seq > :s and not exists (select 1 from identity.audit_chain c where c.seq = l.seq)
+                        """).param("s", before).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from identity.audit_chain where seq > :s")
+                        .param("s", before)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
     void theLogCannotBeEditedThroughTheApplication() {
         long seq = record("t-immutable", DISTRICT_A);
         org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -28,10 +28,12 @@ class AuditLog {
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
+    private final AuditChainer chainer;
 
-    AuditLog(JdbcClient jdbc, CurrentUser currentUser) {
+    AuditLog(JdbcClient jdbc, CurrentUser currentUser, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
+        this.chainer = chainer;
     }
 
     /**
@@ -46,8 +48,8 @@ class AuditLog {
      * @param divisionPath where it belongs, null for platform-wide things
      * @param before JSON before the write
      * @param after JSON after the write
-     * @param prevHash hash of the previous entry
-     * @param hash this entry's hash
+     * @param prevHash hash of the previous entry in the chain; null while the entry awaits chaining (about a second)
+     * @param hash this entry's hash; null while it awaits chaining
      */
     record Entry(
             long seq,
@@ -59,8 +61,8 @@ class AuditLog {
             @Nullable String divisionPath,
             @Nullable String before,
             @Nullable String after,
-            String prevHash,
-            String hash) {}
+            @Nullable String prevHash,
+            @Nullable String hash) {}
 
     /**
      * Browse filter; every part optional.
@@ -88,6 +90,8 @@ class AuditLog {
     record Verification(
             boolean valid, long checked, @Nullable Long firstBrokenSeq) {}
 
+    private static final String FROM = " from identity.audit_log l left join identity.audit_chain c on c.seq = l.seq";
+
     private static final String WHERE = """
              where (division_path like any (array[:patterns]) or (division_path is null and :platform))
                and (cast(:type as text) is null or entity_type = :type)
@@ -101,8 +105,8 @@ class AuditLog {
     PageResult<Entry> page(Filter filter, PageQuery page) {
         Account me = requireAdmin();
         List<Entry> items = bind(
-                        jdbc.sql("select * from identity.audit_log" + WHERE
-                                + " order by seq desc offset :offset limit :limit"),
+                        jdbc.sql("select l.*, c.prev_hash as chain_prev, c.hash as chain_hash" + FROM + WHERE
+                                + " order by l.seq desc offset :offset limit :limit"),
                         filter,
                         me)
                 .param("offset", page.offset())
@@ -126,22 +130,28 @@ class AuditLog {
     }
 
     /**
-     * Walks the whole chain in sequence order, {@value #VERIFY_CHUNK} entries at a time, recomputing every hash.
-     * Stops at the first entry whose stored hash differs from the recomputed one or whose link does not point to
-     * its predecessor's hash (an edited, inserted or deleted entry).
+     * Chains whatever is still pending, then walks the whole chain in order, {@value #VERIFY_CHUNK} entries at a
+     * time, recomputing every hash. Stops at the first entry whose stored hash differs from the recomputed one or
+     * whose link does not point to its predecessor's hash (an edited, inserted or deleted entry).
      */
     @Transactional(readOnly = true)
     Verification verify() {
+        chainer.chainPending(true);
         String prev = JdbcAuditTrail.GENESIS;
         long last = 0;
         long checked = 0;
         while (true) {
-            List<Entry> chunk = jdbc.sql("select * from identity.audit_log where seq > :last order by seq limit :n")
+            List<Chained> chunk = jdbc.sql("""
+                            select l.*, c.pos, c.prev_hash as chain_prev, c.hash as chain_hash
+                            from identity.audit_chain c join identity.audit_log l on l.seq = c.seq
+                            where c.pos > :last order by c.pos limit :n
+                            """)
                     .param("last", last)
                     .param("n", VERIFY_CHUNK)
-                    .query(AuditLog::row)
+                    .query((rs, n) -> new Chained(rs.getLong("pos"), row(rs, n)))
                     .list();
-            for (Entry e : chunk) {
+            for (Chained link : chunk) {
+                Entry e = link.entry();
                 checked++;
                 String expected = JdbcAuditTrail.hash(
                         e.prevHash(),
@@ -153,17 +163,19 @@ class AuditLog {
                         e.divisionPath(),
                         e.before(),
                         e.after());
-                if (!e.prevHash().equals(prev) || !expected.equals(e.hash())) {
+                if (!prev.equals(e.prevHash()) || !expected.equals(e.hash())) {
                     return new Verification(false, checked, e.seq());
                 }
                 prev = e.hash();
-                last = e.seq();
+                last = link.pos();
             }
             if (chunk.size() < VERIFY_CHUNK) {
                 return new Verification(true, checked, null);
             }
         }
     }
+
+    private record Chained(long pos, Entry entry) {}
 
     private Account requireAdmin() {
         Account me = currentUser.require();
@@ -192,7 +204,7 @@ class AuditLog {
                 rs.getString("division_path"),
                 rs.getString("before_json"),
                 rs.getString("after_json"),
-                rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("chain_prev"),
+                rs.getString("chain_hash"));
     }
 }

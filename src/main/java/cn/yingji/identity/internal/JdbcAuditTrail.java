@@ -17,14 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Audit entries chained by SHA-256: each entry's hash covers its own fields and the previous hash, so changing or
- * removing any entry breaks every hash after it. Appends are serialised with a transaction-scoped advisory lock.
+ * Appends audit entries inside the writer's transaction. Entries are chained by SHA-256 (each hash covers the
+ * entry's fields and the previous hash, so changing or removing any entry breaks every hash after it) — not here,
+ * but by {@link AuditChainer} right after they commit, so appends never serialise on a global lock.
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
-    private static final long CHAIN_LOCK = 0x59494e474a49L; // "YINGJI"
+    static final long CHAIN_LOCK = 0x59494e474a49L; // "YINGJI"
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -50,19 +51,12 @@ class JdbcAuditTrail implements AuditTrail {
         String afterJson = after == null ? null : toJson(after);
         // Microsecond precision: what PostgreSQL stores is what the hash covers.
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("select pg_advisory_xact_lock(:k)")
-                .param("k", CHAIN_LOCK)
-                .query()
-                .singleRow();
-        String prev = jdbc.sql("select hash from identity.audit_log order by seq desc limit 1")
-                .query(String.class)
-                .optional()
-                .orElse(GENESIS);
-        String hash = hash(prev, at, actor, action, entityType, entityId, divisionPath, beforeJson, afterJson);
+        // No lock and no hash here: the chainer links committed entries shortly after (see AuditChainer), so
+        // concurrent writers never wait for each other's commits.
         jdbc.sql("""
                         insert into identity.audit_log (at, actor, action, entity_type, entity_id, division_path,
-                                                        before_json, after_json, prev_hash, hash)
-                        values (:at, :actor, :action, :type, :id, :path, :before, :after, :prev, :hash)
+                                                        before_json, after_json)
+                        values (:at, :actor, :action, :type, :id, :path, :before, :after)
                         """)
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("actor", actor)
@@ -72,8 +66,6 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("path", divisionPath)
                 .param("before", beforeJson)
                 .param("after", afterJson)
-                .param("prev", prev)
-                .param("hash", hash)
                 .update();
     }
 
