@@ -29,4 +29,7 @@ public interface Divisions {
      * point lies outside every division with a geometry.
      */
     Optional<Location> locate(double lon, double lat);
+
+    /** Every grid whose path lies under {@code pathPrefix} (a division path ending in {@code /}), by code. */
+    java.util.List<Grid> gridsUnder(String pathPrefix);
 }

@@ -36,6 +36,13 @@ class DefaultDivisions implements Divisions {
     }
 
     @Override
+    public List<Grid> gridsUnder(String pathPrefix) {
+        return pathPrefix == null || pathPrefix.isEmpty()
+                ? List.of()
+                : index.snapshot().gridsUnder(pathPrefix);
+    }
+
+    @Override
     public List<Division> children(DivisionCode code) {
         return index.snapshot().children(code.value());
     }

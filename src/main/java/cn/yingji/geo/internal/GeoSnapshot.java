@@ -138,6 +138,13 @@ final class GeoSnapshot {
         return Optional.ofNullable(grids.get(code));
     }
 
+    List<Grid> gridsUnder(String pathPrefix) {
+        return grids.values().stream()
+                .filter(g -> g.path().startsWith(pathPrefix))
+                .sorted(java.util.Comparator.comparing(Grid::code))
+                .toList();
+    }
+
     List<Division> children(String code) {
         return children.getOrDefault(code, List.of());
     }

@@ -1,0 +1,24 @@
+package cn.yingji.grassroots;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A check-in as a device sends it.
+ *
+ * @param gridCode the grid (default: the worker's own grid)
+ * @param at when (default: now; never in the future)
+ * @param lon longitude (required)
+ * @param lat latitude (required)
+ * @param duty duty served (default SAFETY)
+ * @param note remarks
+ * @param finding a problem found
+ */
+public record NewCheckIn(
+        @Nullable String gridCode,
+        @Nullable Instant at,
+        @Nullable Double lon,
+        @Nullable Double lat,
+        CheckIn.@Nullable Duty duty,
+        @Nullable String note,
+        @Nullable String finding) {}
