@@ -90,7 +90,7 @@ class ResponsibilityApiTests {
         assertThat(problem.toString()).contains("岗位而不是具体人员");
         assertThat(lists("绑人清单" + t)).isZero();
         // a deadline in the past is refused as well
-        PositionId position = fixtures.position("过期测试岗" + t, "TOWNSHIP_HEAD", ResponsibilityFixtures.MINGGUANG);
+        PositionId position = fixtures.position("过期测试岗" + t, "RESP_TEST_HEAD", ResponsibilityFixtures.MINGGUANG);
         call(
                         post("/api/v1/duty-lists"),
                         "district.yaohai",
@@ -105,7 +105,7 @@ class ResponsibilityApiTests {
     @Test
     void aPublishedListIsSeenAndCompletedByWhoeverHoldsThePositionNow() throws Exception {
         String t = tag();
-        PositionId position = fixtures.position("测试镇长" + t, "TOWNSHIP_HEAD", ResponsibilityFixtures.MINGGUANG);
+        PositionId position = fixtures.position("测试镇长" + t, "RESP_TEST_HEAD", ResponsibilityFixtures.MINGGUANG);
         PersonId first = fixtures.personWithAccount("resp-a-" + t, "甲" + t);
         PersonId second = fixtures.personWithAccount("resp-b-" + t, "乙" + t);
         fixtures.assign(position, first);
@@ -194,10 +194,10 @@ class ResponsibilityApiTests {
     @Test
     void theContactBoardCountsOnlyCurrentVerifiedContacts() throws Exception {
         String t = tag();
-        PositionId verified = fixtures.position("防汛责任人甲" + t, "FLOOD_CHIEF", ResponsibilityFixtures.MINGGUANG);
-        PositionId changed = fixtures.position("防汛责任人乙" + t, "FLOOD_CHIEF", ResponsibilityFixtures.MINGGUANG);
-        PositionId unverified = fixtures.position("防汛责任人丙" + t, "FLOOD_CHIEF", ResponsibilityFixtures.MINGGUANG);
-        PositionId vacant = fixtures.position("防汛责任人丁" + t, "FLOOD_CHIEF", ResponsibilityFixtures.MINGGUANG);
+        PositionId verified = fixtures.position("防汛责任人甲" + t, "RESP_TEST_FLOOD", ResponsibilityFixtures.MINGGUANG);
+        PositionId changed = fixtures.position("防汛责任人乙" + t, "RESP_TEST_FLOOD", ResponsibilityFixtures.MINGGUANG);
+        PositionId unverified = fixtures.position("防汛责任人丙" + t, "RESP_TEST_FLOOD", ResponsibilityFixtures.MINGGUANG);
+        PositionId vacant = fixtures.position("防汛责任人丁" + t, "RESP_TEST_FLOOD", ResponsibilityFixtures.MINGGUANG);
         fixtures.assign(verified, fixtures.personWithAccount("resp-c1-" + t, "张" + t));
         fixtures.assign(changed, fixtures.personWithAccount("resp-c2-" + t, "李" + t));
         fixtures.assign(unverified, fixtures.personWithAccount("resp-c3-" + t, "王" + t));

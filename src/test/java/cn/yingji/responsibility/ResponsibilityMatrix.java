@@ -42,7 +42,7 @@ class ResponsibilityMatrix implements MatrixContribution {
 
     private synchronized String foreignList() {
         if (list == null) {
-            PositionId p = fixtures.position("庐阳矩阵岗位", "TOWNSHIP_HEAD", ResponsibilityFixtures.LUYANG);
+            PositionId p = fixtures.position("庐阳矩阵岗位", "RESP_TEST_HEAD", ResponsibilityFixtures.LUYANG);
             SecurityContextHolder.clearContext();
             list = management
                     .draft(new NewDutyList(
@@ -64,7 +64,7 @@ class ResponsibilityMatrix implements MatrixContribution {
 
     private synchronized String foreignChief() {
         if (chief == null) {
-            PositionId p = fixtures.position("庐阳矩阵防汛", "FLOOD_CHIEF", ResponsibilityFixtures.LUYANG);
+            PositionId p = fixtures.position("庐阳矩阵防汛", "RESP_TEST_FLOOD", ResponsibilityFixtures.LUYANG);
             SecurityContextHolder.clearContext();
             chief = management
                     .assign(ChiefAssignment.Kind.FLOOD_CHIEF, ChiefAssignment.ObjectKind.DIVISION, null, p)
