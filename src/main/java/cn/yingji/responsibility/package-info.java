@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Responsibility",
-        allowedDependencies = {"shared", "identity", "geo", "directory", "portal"})
+        allowedDependencies = {"shared", "identity", "geo", "directory", "incident", "portal"})
 @NullMarked
 package cn.yingji.responsibility;
 

@@ -16,12 +16,15 @@ import org.springframework.stereotype.Component;
 class ResponsibilityMatrix implements MatrixContribution {
 
     private final ResponsibilityManagement management;
+    private final Evaluation evaluation;
     private final ResponsibilityFixtures fixtures;
     private String list;
+    private String accountabilityCase;
     private String chief;
 
-    ResponsibilityMatrix(ResponsibilityManagement management, ResponsibilityFixtures fixtures) {
+    ResponsibilityMatrix(ResponsibilityManagement management, Evaluation evaluation, ResponsibilityFixtures fixtures) {
         this.management = management;
+        this.evaluation = evaluation;
         this.fixtures = fixtures;
     }
 
@@ -32,7 +35,9 @@ class ResponsibilityMatrix implements MatrixContribution {
                 "{id}@lists", this::foreignList,
                 "{itemId}@items", () -> UUID.randomUUID().toString(),
                 "{id}@chiefs", this::foreignChief,
-                "{id}@supervision", () -> UUID.randomUUID().toString());
+                "{id}@supervision", () -> UUID.randomUUID().toString(),
+                "{id}@accountability", this::foreignCase,
+                "{id}@cases", this::foreignCase);
     }
 
     @Override
@@ -60,6 +65,17 @@ class ResponsibilityMatrix implements MatrixContribution {
             management.publish(new DutyListId(UUID.fromString(list)));
         }
         return list;
+    }
+
+    private synchronized String foreignCase() {
+        if (accountabilityCase == null) {
+            SecurityContextHolder.clearContext();
+            accountabilityCase = evaluation
+                    .open("340103000000", "庐阳矩阵对象", Evaluation.AccountabilityCase.CauseKind.OTHER, null, "矩阵")
+                    .id()
+                    .toString();
+        }
+        return accountabilityCase;
     }
 
     private synchronized String foreignChief() {
