@@ -211,7 +211,7 @@ class DefaultIncidentManagement implements IncidentManagement {
                     String.valueOf(grade.dimension()),
                     grade.grade().investigator().name());
         }
-        replan(incident, type, null);
+        replan(incident, type, null, true);
         // The unit's duty to report to a 县级以上 authority is met when the authority received it (Decree 493 Art. 9).
         store.meet(id, ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY, reportedAt, null);
         audit.record("create", "incident.incident", id.toString(), path, null, incident);
@@ -438,15 +438,18 @@ class DefaultIncidentManagement implements IncidentManagement {
     }
 
     private void replan(Incident i, EventType type, @Nullable Instant gradeChangedAt) {
+        replan(i, type, gradeChangedAt, false);
+    }
+
+    /** {@code fresh}: the event was inserted in this transaction, so it has no obligations or reports yet. */
+    private void replan(Incident i, EventType type, @Nullable Instant gradeChangedAt, boolean fresh) {
         List<ReportingRule> rules = store.rules(type.reportingChain());
-        List<Obligation> existing = store.obligations(i.id().value());
-        Map<ReportingLevel, Instant> reached = reached(i, store.reports(i.id().value()));
+        List<Obligation> existing = fresh ? List.of() : store.obligations(i.id().value());
+        Map<ReportingLevel, Instant> reached = reached(i, fresh ? List.of() : store.reports(i.id().value()));
         ReportingPlanner.Plan plan =
                 ReportingPlanner.plan(rules, i.grade(), reached, existing, gradeChangedAt, clock.zone());
         Instant now = clock.now();
-        for (ReportingPlanner.Planned p : plan.add()) {
-            store.upsertObligation(i.id().value(), p, i.divisionPath(), i.drill());
-        }
+        store.upsertObligations(i.id().value(), plan.add(), i.divisionPath(), i.drill());
         for (Obligation o : plan.waive()) {
             store.waive(o.id(), now);
             store.timeline(

@@ -645,25 +645,50 @@ class JdbcIncidentStore {
     }
 
     /** Inserts an obligation, or reopens a waived one with a new clock. */
-    void upsertObligation(UUID incident, ReportingPlanner.Planned p, String divisionPath, boolean drill) {
+    /**
+     * Inserts the planned obligations in one statement; a planned one that exists already is revived only when it
+     * had been waived (a grade that falls and rises again).
+     */
+    void upsertObligations(UUID incident, List<ReportingPlanner.Planned> planned, String divisionPath, boolean drill) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        int n = planned.size();
+        UUID[] ids = new UUID[n];
+        Integer[] rules = new Integer[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        Timestamp[] anchors = new Timestamp[n];
+        Timestamp[] dues = new Timestamp[n];
+        for (int k = 0; k < n; k++) {
+            ReportingPlanner.Planned p = planned.get(k);
+            ids[k] = UUID.randomUUID();
+            rules[k] = p.rule().id();
+            from[k] = p.rule().fromLevel().name();
+            to[k] = p.rule().recipient().name();
+            anchors[k] = Timestamp.from(p.anchor());
+            dues[k] = Timestamp.from(p.due());
+        }
         jdbc.sql("""
                         insert into incident.obligations (id, incident_id, rule_id, from_level, recipient, anchor_at,
                             due_at, division_path, drill)
-                        values (:id, :i, :rule, :from, :to, :anchor, :due, :path, :drill)
+                        select u.id, :i, u.rule, u.from_level, u.recipient, u.anchor, u.due, :path, :drill
+                        from unnest(:ids, :rules, :froms, :tos, :anchors, :dues)
+                            as u(id, rule, from_level, recipient, anchor, due)
                         on conflict (incident_id, from_level, recipient) do update
                             set rule_id = excluded.rule_id, anchor_at = excluded.anchor_at, due_at = excluded.due_at,
                                 waived_at = null, overdue_at = null
                             where incident.obligations.waived_at is not null
                         """)
-                .param("id", UUID.randomUUID())
                 .param("i", incident)
-                .param("rule", p.rule().id())
-                .param("from", p.rule().fromLevel().name())
-                .param("to", p.rule().recipient().name())
-                .param("anchor", Timestamp.from(p.anchor()))
-                .param("due", Timestamp.from(p.due()))
                 .param("path", divisionPath)
                 .param("drill", drill)
+                .param("ids", ids)
+                .param("rules", rules)
+                .param("froms", from)
+                .param("tos", to)
+                .param("anchors", anchors)
+                .param("dues", dues)
                 .update();
     }
 
