@@ -40,8 +40,9 @@ class HazardMatrixContribution implements MatrixContribution {
     @Override
     public Map<String, Supplier<String>> foreignIdentifiers() {
         return Map.of(
-                "{id}@hazards", this::foreignHazard,
-                "{photoId}@photos", () -> UUID.randomUUID().toString(),
-                "{action}@{id}", () -> "verify");
+                "{id}@hazards",
+                this::foreignHazard,
+                "{photoId}@photos",
+                () -> UUID.randomUUID().toString());
     }
 }

@@ -255,14 +255,25 @@ class HazardPages {
         return "hazard/detail";
     }
 
-    @PostMapping("/hazards/{id}/{action:verify|reject|merge|assign|start|rectify|accept|close}")
+    @PostMapping({
+        "/hazards/{id}/verify",
+        "/hazards/{id}/reject",
+        "/hazards/{id}/merge",
+        "/hazards/{id}/assign",
+        "/hazards/{id}/start",
+        "/hazards/{id}/rectify",
+        "/hazards/{id}/accept",
+        "/hazards/{id}/close"
+    })
     String step(
             @PathVariable UUID id,
-            @PathVariable String action,
+            jakarta.servlet.http.HttpServletRequest request,
             @ModelAttribute StepForm form,
             @RequestParam(required = false) @Nullable MultipartFile photo,
             Model model,
             HttpServletResponse response) {
+        String uri = request.getRequestURI();
+        String action = uri.substring(uri.lastIndexOf('/') + 1);
         Hazard h = find(id);
         HazardId hid = h.id();
         try {
