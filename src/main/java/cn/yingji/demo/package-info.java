@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"shared", "geo", "identity", "directory", "incident"})
+        allowedDependencies = {"shared", "geo", "identity", "directory", "incident", "hazard"})
 @NullMarked
 package cn.yingji.demo;
 
