@@ -240,12 +240,8 @@ class HazardService implements Hazards, HazardManagement {
         CurrentUser.Account account = currentUser.require();
         String key = key(idempotencyKey);
         UUID user = account.id().value();
-        if (key != null) {
-            Optional<Hazard> replay = store.byKey(user, key);
-            if (replay.isPresent()) {
-                return new ReportReceipt(replay.get(), null, true);
-            }
-        }
+        // No look-up before the INSERT: a used key makes it write nothing (ON CONFLICT), and only then is the
+        // first hazard read, so the hot path stays one INSERT for the hazard, one for the photo and the audit.
         HazardSource source = roles.source();
         Organisation own = source == HazardSource.ENTERPRISE
                 ? roles.ownEnterpriseOrganisation().orElse(null)
@@ -353,7 +349,7 @@ class HazardService implements Hazards, HazardManagement {
         String codeHash = code == null ? null : sha256(code.getBytes(StandardCharsets.UTF_8));
         Optional<String> number = store.insert(h, user, key, codeHash, clientHash, reporterName, reporterPhone);
         if (number.isEmpty()) {
-            // A concurrent request with the same key won the race.
+            // The idempotency key was used before (or by a concurrent request): answer the first hazard.
             return new ReportReceipt(store.byKey(user, key).orElseThrow(), null, true);
         }
         Hazard saved = new Hazard(
