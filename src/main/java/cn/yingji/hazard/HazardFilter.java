@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param state state
  * @param grade grade
  * @param card overdue card
+ * @param supervised true: only hazards listed for supervision (挂牌督办)
  * @param q text in number, title or address
  */
 public record HazardFilter(
@@ -18,10 +19,11 @@ public record HazardFilter(
         @Nullable HazardState state,
         @Nullable HazardGrade grade,
         @Nullable HazardCard card,
+        @Nullable Boolean supervised,
         @Nullable String q) {
 
     /** No filtering. */
     public static HazardFilter all() {
-        return new HazardFilter(null, null, null, null, null, null);
+        return new HazardFilter(null, null, null, null, null, null, null);
     }
 }

@@ -58,6 +58,8 @@ create table hazard.hazards
 
 create index hazards_path on hazard.hazards (division_path text_pattern_ops);
 create index hazards_state on hazard.hazards (state, deadline_at);
+-- The ledger's default order (newest first), so its first page does not sort the whole table.
+create index hazards_reported on hazard.hazards (reported_at desc, id);
 create index hazards_enterprise on hazard.hazards (enterprise_id) where enterprise_id is not null;
 create index hazards_client on hazard.hazards (client_hash, reported_at) where client_hash is not null;
 -- A retry with the same key by the same reporter (anonymous reporters share one key space) never duplicates.

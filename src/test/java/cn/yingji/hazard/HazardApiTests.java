@@ -184,6 +184,23 @@ class HazardApiTests {
                 assign(id, LocalDate.now(ZONE).plusDays(30)).param("contingencyPlan", "停产整改期间设警戒区"),
                 "township.mingguang");
         assertThat(res.getStatus()).isEqualTo(200);
+        // The district (the supervising level) finds it in its list of supervised hazards.
+        String supervised = mvc.perform(get("/api/v1/hazards")
+                        .param("supervised", "true")
+                        .param("size", "500")
+                        .with(users.as("district.yaohai")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(supervised).contains(id.toString());
+        String ordinary = mvc.perform(get("/api/v1/hazards")
+                        .param("supervised", "false")
+                        .param("size", "500")
+                        .with(users.as("district.yaohai")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ordinary).doesNotContain(id.toString());
     }
 
     // ---- state machine -------------------------------------------------------------------------------------

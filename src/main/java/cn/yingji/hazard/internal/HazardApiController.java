@@ -75,10 +75,12 @@ class HazardApiController {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String grade,
             @RequestParam(required = false) @Nullable String card,
+            @RequestParam(required = false) @Nullable String supervised,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size) {
-        return hazards.list(HazardForms.filter(division, industry, state, grade, card, q), PageQuery.of(page, size));
+        return hazards.list(
+                HazardForms.filter(division, industry, state, grade, card, supervised, q), PageQuery.of(page, size));
     }
 
     @GetMapping("/counts")
@@ -86,8 +88,9 @@ class HazardApiController {
             @RequestParam(required = false) @Nullable String division,
             @RequestParam(required = false) @Nullable String industry,
             @RequestParam(required = false) @Nullable String grade,
-            @RequestParam(required = false) @Nullable String card) {
-        return hazards.counts(HazardForms.filter(division, industry, null, grade, card, null));
+            @RequestParam(required = false) @Nullable String card,
+            @RequestParam(required = false) @Nullable String supervised) {
+        return hazards.counts(HazardForms.filter(division, industry, null, grade, card, supervised, null));
     }
 
     @GetMapping("/{id}")

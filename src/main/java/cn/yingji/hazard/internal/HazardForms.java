@@ -110,6 +110,7 @@ final class HazardForms {
             @Nullable String state,
             @Nullable String grade,
             @Nullable String card,
+            @Nullable String supervised,
             @Nullable String q) {
         return new HazardFilter(
                 division,
@@ -117,6 +118,7 @@ final class HazardForms {
                 value(HazardState.class, state, "state"),
                 grade(grade, "grade"),
                 value(HazardCard.class, card, "card"),
+                supervised == null || supervised.isBlank() ? null : Boolean.valueOf(supervised.strip()),
                 q);
     }
 

@@ -32,7 +32,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,15 +76,17 @@ class HazardPages {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String grade,
             @RequestParam(required = false) @Nullable String card,
+            @RequestParam(required = false) @Nullable String supervised,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable Integer page,
             Model model) {
-        HazardFilter filter = HazardForms.filter(division, industry, state, grade, card, q);
+        HazardFilter filter = HazardForms.filter(division, industry, state, grade, card, supervised, q);
         model.addAttribute("division", division);
         model.addAttribute("industry", industry);
         model.addAttribute("state", state);
         model.addAttribute("grade", grade);
         model.addAttribute("card", card);
+        model.addAttribute("supervised", supervised);
         model.addAttribute("q", q);
         model.addAttribute("industries", HazardService.INDUSTRIES);
         model.addAttribute("states", HazardState.values());
@@ -94,12 +95,12 @@ class HazardPages {
         model.addAttribute("result", hazards.list(filter, PageQuery.of(page, 20)));
         model.addAttribute("counts", hazards.counts(filter));
         model.addAttribute("byDivision", hazards.countsByDivision(filter));
-        model.addAttribute("query", query(division, industry, state, grade, card, q));
+        model.addAttribute("query", query(division, industry, state, grade, card, supervised, q));
         return "hazard/ledger";
     }
 
     private static String query(@Nullable String... values) {
-        String[] names = {"division", "industry", "state", "grade", "card", "q"};
+        String[] names = {"division", "industry", "state", "grade", "card", "supervised", "q"};
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < names.length; i++) {
             if (values[i] != null && !values[i].isBlank()) {
@@ -162,10 +163,11 @@ class HazardPages {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String grade,
             @RequestParam(required = false) @Nullable String card,
+            @RequestParam(required = false) @Nullable String supervised,
             @RequestParam(required = false) @Nullable String q,
             HttpServletResponse response)
             throws IOException {
-        HazardFilter filter = HazardForms.filter(division, industry, state, grade, card, q);
+        HazardFilter filter = HazardForms.filter(division, industry, state, grade, card, supervised, q);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"hazards.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -188,10 +190,11 @@ class HazardPages {
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(required = false) @Nullable String grade,
             @RequestParam(required = false) @Nullable String card,
+            @RequestParam(required = false) @Nullable String supervised,
             @RequestParam(required = false) @Nullable String q,
             HttpServletResponse response)
             throws IOException {
-        HazardFilter filter = HazardForms.filter(division, industry, state, grade, card, q);
+        HazardFilter filter = HazardForms.filter(division, industry, state, grade, card, supervised, q);
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet(format.text("hazard.ledger.title"));
             write(sheet.createRow(0), header());
@@ -291,8 +294,6 @@ class HazardPages {
         } catch (InvalidInputException | ConflictException e) {
             response.setStatus(e instanceof ConflictException ? 409 : 400);
             return detail(find(id), model, action, format.errors((DomainException) e));
-        } catch (AccessDeniedException e) {
-            throw e;
         }
     }
 
@@ -305,7 +306,10 @@ class HazardPages {
         try {
             return new HazardId(UUID.fromString(v));
         } catch (IllegalArgumentException e) {
-            return hazards.list(new HazardFilter(null, null, null, null, null, v), new PageQuery(0, 5)).items().stream()
+            return hazards
+                    .list(new HazardFilter(null, null, null, null, null, null, v), new PageQuery(0, 5))
+                    .items()
+                    .stream()
                     .filter(x -> x.number().equalsIgnoreCase(v))
                     .findFirst()
                     .map(Hazard::id)

@@ -228,7 +228,7 @@ class HazardService implements Hazards, HazardManagement {
                     .map(cn.yingji.geo.Division::path)
                     .orElse("\u0000");
         }
-        return new JdbcHazardStore.Filter(path, f.industry(), f.state(), f.grade(), f.card(), f.q());
+        return new JdbcHazardStore.Filter(path, f.industry(), f.state(), f.grade(), f.card(), f.supervised(), f.q());
     }
 
     // ---- reports -------------------------------------------------------------------------------------------

@@ -192,6 +192,7 @@ class JdbcHazardStore {
             @Nullable HazardState state,
             @Nullable HazardGrade grade,
             @Nullable HazardCard card,
+            @Nullable Boolean supervised,
             @Nullable String q) {}
 
     private static Where where(Filter f, Scope scope) {
@@ -210,6 +211,9 @@ class JdbcHazardStore {
         }
         if (f.card() != null) {
             w.and("card = :card", "card", f.card().name());
+        }
+        if (f.supervised() != null) {
+            w.and("supervised = :supervised", "supervised", f.supervised());
         }
         if (f.q() != null && !f.q().isBlank()) {
             w.and(
