@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -38,6 +39,9 @@ class HazardApiTests {
     private final HazardFixtures fixtures;
     private final HazardManagement management;
     private final JsonMapper json;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     HazardApiTests(
             MockMvc mvc, TestUsers users, HazardFixtures fixtures, HazardManagement management, JsonMapper json) {
@@ -152,6 +156,60 @@ class HazardApiTests {
                 .getResponse();
         assertThat(img.getContentType()).isEqualTo("image/png");
         assertThat(img.getContentAsByteArray()).isEqualTo(HazardFixtures.PNG);
+    }
+
+    @Test
+    void everyStepIsAuditedInTheSameTransaction() throws Exception {
+        UUID id = rectified();
+        List<String> actions = jdbc.sql("select action from identity.audit_log where entity_type = 'hazard.hazard'"
+                        + " and entity_id = :id order by seq")
+                .param("id", id.toString())
+                .query(String.class)
+                .list();
+        assertThat(actions).containsExactly("report", "verify", "assign", "start", "rectify");
+        // A refused step leaves no audit entry.
+        send(step(id, "accept").param("passed", "true"), "enterprise");
+        assertThat(jdbc.sql("select count(*) from identity.audit_log where entity_id = :id")
+                        .param("id", id.toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void rolesThatMayNotTakeAStepAre403() throws Exception {
+        assertThat(send(report(HazardFixtures.PNG, null), "rescue.leader").getStatus())
+                .isEqualTo(403);
+        assertThat(send(report(HazardFixtures.PNG, null), "commander").getStatus())
+                .isEqualTo(403);
+        UUID id = verified();
+        assertThat(send(assign(id, LocalDate.now(ZONE).plusDays(3)), "grid.mingguang")
+                        .getStatus())
+                .as("grid workers verify but do not assign")
+                .isEqualTo(403);
+        assertThat(fixtures.state(id)).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void anEnterpriseUserSeesTheHazardsOfItsOwnEnterpriseOnly() throws Exception {
+        UUID other = verified();
+        assertThat(mvc.perform(get("/api/v1/hazards/{id}", other).with(users.as("enterprise")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("a hazard in another village, not assigned to the enterprise")
+                .isEqualTo(404);
+        UUID own = assigned();
+        assertThat(mvc.perform(get("/api/v1/hazards/{id}", own).with(users.as("enterprise")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        String list = mvc.perform(get("/api/v1/hazards").param("size", "500").with(users.as("enterprise")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains(own.toString()).doesNotContain(other.toString());
     }
 
     @Test
