@@ -563,5 +563,15 @@ class HazardApiTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(ledger).contains(number).contains("明光路街道");
+        // The summary is one level below the viewer: the township officer sees villages, the district townships.
+        String summary = ledger.substring(ledger.indexOf("id=\"by-division\""), ledger.indexOf("id=\"hazard-table\""));
+        assertThat(summary).contains("明光路街道 ");
+        String district = mvc.perform(get("/hazards").with(users.as("district.yaohai")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String districtSummary =
+                district.substring(district.indexOf("id=\"by-division\""), district.indexOf("id=\"hazard-table\""));
+        assertThat(districtSummary).contains("明光路街道").doesNotContain("明光路街道 ");
     }
 }

@@ -162,10 +162,20 @@ class HazardService implements Hazards, HazardManagement {
         return store.counts(filter(filter), scope());
     }
 
-    /** Counts per township (or the deepest level above) and state, for the ledger summary. */
+    /**
+     * Counts per state of each division one level below the filtered division (or below the caller's single view
+     * scope, or the city): counties for the city, townships for a county, villages for a township and below.
+     */
     @Transactional(readOnly = true)
     public Map<String, Map<HazardState, Long>> countsByDivision(HazardFilter filter) {
-        return store.countsByDivision(filter(filter), scope(), 3);
+        JdbcHazardStore.Filter f = filter(filter);
+        String base = f.divisionPath();
+        if (base == null) {
+            List<String> views = currentUser.jurisdiction().view();
+            base = views.size() == 1 ? views.get(0) : "/x/";
+        }
+        int depth = Math.min(4, base.replaceAll("^/|/$", "").split("/").length + 1);
+        return store.countsByDivision(f, scope(), depth);
     }
 
     @Override
