@@ -158,6 +158,26 @@
     window.addEventListener('online', function () { render(); sync(); });
     window.addEventListener('offline', render);
     window.yingjiHazardSync = sync;
+    // "Keep on this phone": a service worker (served below the page's path, see HazardPages#serviceWorker) keeps
+    // the page so it opens without a network.
+    var keep = document.getElementById('field-keep');
+    if (keep && 'serviceWorker' in navigator) {
+      navigator.serviceWorker.getRegistration('/hazards/field').then(function (reg) {
+        if (reg && reg.active) { page.dataset.kept = 'true'; text(keep, msg.msgKept); }
+      });
+      keep.addEventListener('click', function () {
+        navigator.serviceWorker.register('/hazards/field/sw.js', { scope: '/hazards/field' })
+          .then(function (reg) {
+            var w = reg.installing || reg.waiting || reg.active;
+            function done() { page.dataset.kept = 'true'; text(keep, msg.msgKept); }
+            if (w && w.state !== 'activated') {
+              w.addEventListener('statechange', function () { if (w.state === 'activated') { done(); } });
+            } else { done(); }
+          }, function () { page.dataset.kept = 'false'; });
+      });
+    } else if (keep) {
+      keep.disabled = true;
+    }
     render();
     if (navigator.onLine && load(QUEUE).length) { sync(); }
   });

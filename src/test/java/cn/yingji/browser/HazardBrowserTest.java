@@ -297,6 +297,9 @@ class HazardBrowserTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         phone();
         signIn("grid.mingguang");
+        // No service worker from another test: DevTools' offline mode does not cover requests a worker passes on.
+        driver.get(base() + "/hazards");
+        forgetServiceWorkers();
         driver.get(base() + "/hazards/field");
         waiter().until(ExpectedConditions.presenceOfElementLocated(By.id("field-form")));
         driver.executeScript("localStorage.clear();");
@@ -354,6 +357,39 @@ class HazardBrowserTest {
                         .single())
                 .isEqualTo(2);
         desktop();
+    }
+
+    @Test
+    void theFieldPageCanBeKeptOnThePhoneForOfflineUse() throws IOException {
+        phone();
+        signIn("grid.mingguang");
+        driver.get(base() + "/hazards/field");
+        waiter().until(ExpectedConditions.presenceOfElementLocated(By.id("field-form")));
+        click("field-keep");
+        waiter().until(ExpectedConditions.attributeToBe(By.id("field-page"), "data-kept", "true"));
+        Object kept = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "caches.match('/hazards/field').then(function (r) { return r ? r.text() : ''; })"
+                + ".then(done, function () { done(''); });");
+        assertThat((String) kept).contains("id=\"field-form\"");
+        driver.navigate().refresh();
+        waiter().until(ExpectedConditions.presenceOfElementLocated(By.id("field-form")));
+        assertThat(driver.executeScript("return !!navigator.serviceWorker.controller;"))
+                .as("the page is served through its worker")
+                .isEqualTo(Boolean.TRUE);
+        shot("hazard-12-kept");
+        driver.get(base() + "/hazards");
+        forgetServiceWorkers();
+        desktop();
+    }
+
+    private void forgetServiceWorkers() {
+        driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "if (!navigator.serviceWorker) { done(0); return; }"
+                + "navigator.serviceWorker.getRegistrations()"
+                + ".then(function (rs) { return Promise.all(rs.map(function (r) { return r.unregister(); })); })"
+                + ".then(function () { return caches.keys(); })"
+                + ".then(function (ks) { return Promise.all(ks.map(function (k) { return caches.delete(k); })); })"
+                + ".then(function () { done(1); }, function () { done(0); });");
     }
 
     private long count(String tag) {

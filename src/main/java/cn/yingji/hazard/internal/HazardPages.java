@@ -32,6 +32,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -318,6 +322,19 @@ class HazardPages {
     }
 
     // ---- field page (grid workers, offline queue) -----------------------------------------------------------
+
+    /**
+     * The field page's service worker, served below the page's path (a worker may only control pages under its
+     * own path, or where {@code Service-Worker-Allowed} says) from the static script.
+     */
+    @GetMapping(path = "/hazards/field/sw.js", produces = "text/javascript")
+    ResponseEntity<Resource> serviceWorker() {
+        return ResponseEntity.ok()
+                .header("Service-Worker-Allowed", "/hazards/field")
+                .header("Cache-Control", "no-cache")
+                .contentType(MediaType.parseMediaType("text/javascript"))
+                .body(new ClassPathResource("static/js/hazard-field-sw.js"));
+    }
 
     @GetMapping("/hazards/field")
     String field(Model model) {
