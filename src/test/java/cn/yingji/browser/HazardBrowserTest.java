@@ -134,8 +134,11 @@ class HazardBrowserTest {
         return "http://localhost:" + port;
     }
 
+    /** Waits, ignoring elements replaced by a page load in the middle of a check. */
     private WebDriverWait waiter() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private void signIn(String user) {
