@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"shared", "geo", "identity", "directory", "incident", "command"})
+        allowedDependencies = {"shared", "geo", "identity", "directory", "incident", "command", "hazard"})
 @NullMarked
 package cn.yingji.demo;
 

@@ -74,7 +74,10 @@ class SecurityConfiguration {
                                 "/actuator/health/**",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
-                                "/swagger-ui.html")
+                                "/swagger-ui.html",
+                                // The public hazard report (随手拍) and its follow-up page (hazard module).
+                                "/report",
+                                "/report/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/users/**", "/admin/audit/**")
                         .hasRole(Role.ADMIN.name())

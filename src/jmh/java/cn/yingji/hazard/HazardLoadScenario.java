@@ -1,0 +1,291 @@
+package cn.yingji.hazard;
+
+import cn.yingji.YingjiApplication;
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Load scenario for hidden-hazard intake (issue 5): the whole application on its embedded PostgreSQL with the demo
+ * city and {@code hazards} past hazards (with photos of their own), then an open-loop load of {@code rate} reports
+ * per second over HTTP for {@code seconds}: a signed-in field report ({@code POST /api/v1/hazards}, multipart with
+ * a 20 KB JPEG and an Idempotency-Key), latencies measured from each request's scheduled start. Beside it, at the
+ * same rate, the baseline of bare single-row INSERTs over JDBC; last, the ledger's first page and the counts, as
+ * a city officer sees them. Prints a Markdown table.
+ *
+ * <p>Run: {@code ./mvnw -B -Pjmh -Dbuild.dir=/tmp/build-load -DskipTests -Dspotless.check.skip=true compile
+ * exec:exec@hazard-load} (arguments: {@code -Dload.events -Dload.rate -Dload.seconds}; the first is the number of
+ * past hazards).
+ */
+public final class HazardLoadScenario {
+
+    private HazardLoadScenario() {}
+
+    public static void main(String[] args) throws Exception {
+        int hazards = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Path data = Files.createTempDirectory("yingji-hazard-load");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--yingji.db.embedded.data-dir=" + data,
+                        "--yingji.db.embedded.port=0",
+                        "--yingji.db.embedded.clean=true",
+                        "--logging.level.root=WARN",
+                        "--yingji.hazard.sweep-enabled=false",
+                        "--yingji.security.throttle.enabled=false")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+            long t0 = System.nanoTime();
+            seed(jdbc, hazards);
+            System.out.printf("seeded %,d past hazards in %.1f s%n", hazards, (System.nanoTime() - t0) / 1e9);
+            cn.yingji.geo.Divisions divisions = app.getBean(cn.yingji.geo.Divisions.class);
+            // Grid centroids that lie inside the divisions (a concave grid's centroid may not).
+            List<double[]> points = jdbc
+                    .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
+                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                    .list()
+                    .stream()
+                    .filter(p -> divisions.locate(p[0], p[1]).isPresent())
+                    .toList();
+            byte[] jpeg = new byte[20 * 1024];
+            new Random(7).nextBytes(jpeg);
+            jpeg[0] = (byte) 0xff;
+            jpeg[1] = (byte) 0xd8;
+            jpeg[2] = (byte) 0xff;
+
+            Session session = Session.signIn("http://localhost:" + port, "admin", "Demo!2026yj");
+            Random random = new Random(42);
+            // Warm-up: the JIT and the connection pool, not measured.
+            openLoop(rate, 5, i -> session.report(points.get(random.nextInt(points.size())), jpeg));
+            double[] intake =
+                    openLoop(rate, seconds, i -> session.report(points.get(random.nextInt(points.size())), jpeg));
+
+            jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
+                            + " created_at timestamptz not null default now())")
+                    .update();
+            DataSource ds = app.getBean(DataSource.class);
+            openLoop(rate, 5, i -> insertBaseline(ds));
+            double[] baseline = openLoop(rate, seconds, i -> insertBaseline(ds));
+
+            double[] ledger = sequential(30, i -> session.get("/api/v1/hazards?size=20"));
+            double[] counts = sequential(30, i -> session.get("/api/v1/hazards/counts"));
+
+            System.out.println();
+            System.out.printf("| what | requests | ok | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|---|%n");
+            row("hazard report POST /api/v1/hazards (multipart, 20 KB photo) at " + rate + "/s", intake);
+            row("baseline: bare single-row INSERT at " + rate + "/s", baseline);
+            row("ledger GET /api/v1/hazards?size=20 (city scope), sequential", ledger);
+            row("counts GET /api/v1/hazards/counts (city scope), sequential", counts);
+            System.out.printf(
+                    "hazards in the database after the run: %,d%n",
+                    jdbc.sql("select count(*) from hazard.hazards")
+                            .query(Long.class)
+                            .single());
+        }
+    }
+
+    private static void row(String what, double[] latencies) {
+        double[] ok = Arrays.stream(latencies).filter(v -> v >= 0).sorted().toArray();
+        System.out.printf(
+                "| %s | %d | %d | %.1f | %.1f | %.1f |%n",
+                what, latencies.length, ok.length, pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1]);
+    }
+
+    private static double pct(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    private static void seed(JdbcClient jdbc, int hazards) {
+        int batch = 100_000;
+        for (int from = 1; from <= hazards; from += batch) {
+            int to = Math.min(hazards, from + batch - 1);
+            jdbc.sql("""
+                            insert into hazard.hazards (id, number, title, description, grade, industry, source, state,
+                                division_path, grid_code, lon, lat, reported_by, reported_at, updated_at)
+                            select gen_random_uuid(), 'H' || lpad(g::text, 8, '0'), '历史隐患 ' || g, '历史隐患',
+                                   case when g % 50 = 0 then 'MAJOR' else 'GENERAL' end, 'FIRE', 'GRID_WORKER',
+                                   (array['REPORTED','VERIFIED','ASSIGNED','RECTIFYING','CLOSED','CLOSED'])[1 + g % 6],
+                                   gr.path, gr.code, (@@ gr.outline)[0], (@@ gr.outline)[1], 'history',
+                                   now() - make_interval(mins => g), now() - make_interval(mins => g)
+                            from generate_series(:from, :to) g
+                            join (select row_number() over (order by code) - 1 as rn, code, path, outline
+                                  from geo.grids) gr on gr.rn = g % (select count(*) from geo.grids)
+                            """).param("from", from).param("to", to).update();
+        }
+        jdbc.sql("analyze hazard.hazards").update();
+    }
+
+    private static void insertBaseline(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement st =
+                        c.prepareStatement("insert into public.bench_baseline (id, payload) values (?, ?)")) {
+            st.setObject(1, UUID.randomUUID());
+            st.setString(2, "负载测试");
+            st.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface Call {
+        void run(int i) throws Exception;
+    }
+
+    private static double[] sequential(int n, Call call) throws Exception {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            call.run(i);
+            out[i] = (System.nanoTime() - s) / 1e6;
+        }
+        return out;
+    }
+
+    /** Runs {@code rate × seconds} calls at fixed start times; returns each latency in ms (negative = failed). */
+    private static double[] openLoop(int rate, int seconds, Call call) throws InterruptedException {
+        int total = rate * seconds;
+        double[] latencies = new double[total];
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        long start = System.nanoTime() + 50_000_000L;
+        long intervalNs = 1_000_000_000L / rate;
+        List<CompletableFuture<Void>> all = new ArrayList<>(total);
+        AtomicInteger failures = new AtomicInteger();
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNs;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = i;
+            all.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            call.run(n);
+                            latencies[n] = (System.nanoTime() - scheduled) / 1e6;
+                        } catch (Exception e) {
+                            latencies[n] = -1;
+                            if (failures.incrementAndGet() <= 3) {
+                                System.err.println("call failed: " + e.getMessage());
+                            }
+                        }
+                    },
+                    pool));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        return latencies;
+    }
+
+    /** A signed-in browser-like session: cookie jar plus the CSRF token the pages carry. */
+    record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
+
+        static Session signIn(String base, String user, String password) throws Exception {
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String login = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                                    + token))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String home = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return new Session(
+                    http,
+                    base,
+                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
+                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
+        }
+
+        private static String find(String html, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(html);
+            if (!m.find()) {
+                throw new IllegalStateException("sign-in failed: " + regex);
+            }
+            return m.group(1);
+        }
+
+        void report(double[] point, byte[] photo) throws Exception {
+            String boundary = "----yingji" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream(photo.length + 1024);
+            field(body, boundary, "description", "负载测试：消防通道堵塞");
+            field(body, boundary, "industry", "FIRE");
+            field(body, boundary, "lon", String.valueOf(point[0]));
+            field(body, boundary, "lat", String.valueOf(point[1]));
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n"
+                            + "Content-Type: image/jpeg\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(photo);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> res = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/hazards"))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .header("Accept", "application/json")
+                            .header(csrfHeader, csrfToken)
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 201 && res.statusCode() != 200) {
+                throw new IllegalStateException(res.statusCode() + " " + res.body());
+            }
+        }
+
+        private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                            + value + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        void get(String path) throws Exception {
+            HttpResponse<String> res = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException(res.statusCode() + " " + res.body());
+            }
+        }
+    }
+}
