@@ -59,11 +59,11 @@ class JdbcRegistryStore {
             int occupancy) {
 
         @Nullable
-        Object get(String field) {
+        public Object get(String field) {
             return values.get(field);
         }
 
-        String text(String field) {
+        public String text(String field) {
             Object v = values.get(field);
             return v == null ? "" : v.toString();
         }

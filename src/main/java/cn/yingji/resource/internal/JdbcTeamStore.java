@@ -393,7 +393,7 @@ class JdbcTeamStore {
             @Nullable String certificate,
             @Nullable LocalDate expiresOn) {
 
-        boolean validOn(LocalDate day) {
+        public boolean validOn(LocalDate day) {
             return expiresOn == null || !expiresOn.isBefore(day);
         }
     }

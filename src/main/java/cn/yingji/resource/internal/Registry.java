@@ -73,11 +73,11 @@ record Registry(
      */
     record Parent(String field, String table, boolean required) {}
 
-    Optional<Field> field(String name) {
+    public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    List<String> columns() {
+    public List<String> columns() {
         return fields.stream().map(Field::name).toList();
     }
 

@@ -101,7 +101,7 @@ class TeamPages {
                     t.version());
         }
 
-        boolean has(String capability) {
+        public boolean has(String capability) {
             return capabilities != null && capabilities.contains(capability);
         }
 

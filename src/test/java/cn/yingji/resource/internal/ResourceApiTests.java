@@ -45,12 +45,7 @@ class ResourceApiTests {
     @org.springframework.beans.factory.annotation.Autowired
     ApplicationEvents events;
 
-    ResourceApiTests(
-            MockMvc mvc,
-            TestUsers users,
-            JdbcClient jdbc,
-            TeamService teams,
-            IncidentManagement incidents) {
+    ResourceApiTests(MockMvc mvc, TestUsers users, JdbcClient jdbc, TeamService teams, IncidentManagement incidents) {
         this.mvc = mvc;
         this.users = users;
         this.jdbc = jdbc;
