@@ -32,6 +32,15 @@
     if (d.tileUrl) {
       L.tileLayer(d.tileUrl, { attribution: d.tileAttribution || '', maxZoom: 18, subdomains: '01234567' }).addTo(map);
     }
+    var outlines = L.geoJSON(null, {
+      style: function () { return { color: '#607d8b', weight: 1, fillOpacity: 0.03 }; },
+      onEachFeature: function (f, l) { l.bindTooltip(esc(f.properties.name)); }
+    }).addTo(map);
+    fetch('/api/v1/divisions.geojson?level=COUNTY&simplify=0.0005',
+      { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (fc) { if (fc) { outlines.addData(fc); outlines.bringToBack(); } })
+      .catch(function () { /* outlines are decoration only */ });
     var teams = L.layerGroup().addTo(map);
     var shelters = L.layerGroup().addTo(map);
     var warehouses = L.layerGroup().addTo(map);
