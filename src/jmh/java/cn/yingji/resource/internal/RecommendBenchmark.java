@@ -62,23 +62,33 @@ public class RecommendBenchmark {
     static final double SPAN_LON = 4.8;
     static final double SPAN_LAT = 5.3;
 
+    /**
+     * The same ranking in one statement: skills, equipment and load aggregated once per request (hash aggregates
+     * over the whole tables), joined to the standby teams, scored and cut to the top {@code limit}.
+     */
     static final String RANK_SQL = """
             with needed as (select unnest(cast(? as text[])) as cap),
+            skills as (
+              select m.team_id, array_agg(distinct s.capability) as caps
+                from resource.members m join resource.member_skills s on s.member_id = m.id
+               where s.expires_on is null or s.expires_on >= ?
+               group by m.team_id),
+            eq as (
+              select e.team_id, sum(e.quantity) as q
+                from resource.equipment e join resource.equipment_categories c on c.code = e.category
+               where e.state = 'IN_SERVICE' and c.capability = any (cast(? as text[]))
+               group by e.team_id),
+            load as (
+              select team_id, count(*) as n from resource.dispatches where dispatched_at >= ? group by team_id),
             cand as (
-              select t.id, t.readiness, t.lon, t.lat,
+              select t.id, t.readiness, t.lon, t.lat, coalesce(eq.q, 0) as eq, coalesce(load.n, 0) as load,
                      (select count(*) from needed nd
                        where nd.cap = t.primary_capability or nd.cap = any (t.capabilities)
-                          or exists (select 1 from resource.members m
-                                       join resource.member_skills s on s.member_id = m.id
-                                      where m.team_id = t.id and s.capability = nd.cap
-                                        and (s.expires_on is null or s.expires_on >= ?))) as covered,
-                     coalesce((select sum(e.quantity) from resource.equipment e
-                                 join resource.equipment_categories c on c.code = e.category
-                                where e.team_id = t.id and e.state = 'IN_SERVICE'
-                                  and c.capability = any (cast(? as text[]))), 0) as eq,
-                     (select count(*) from resource.dispatches d
-                       where d.team_id = t.id and d.dispatched_at >= ?) as load
+                          or nd.cap = any (coalesce(sk.caps, '{}'))) as covered
                 from resource.teams t
+                left join skills sk on sk.team_id = t.id
+                left join eq on eq.team_id = t.id
+                left join load on load.team_id = t.id
                where t.status = 'STANDBY')
             select id, score from (
               select id,

@@ -40,6 +40,8 @@ final class RecommendationSnapshot {
     private final long[] skillExpiryDay;
     private final int[] equipment;
     private final int[] load;
+    private final byte[] status;
+    private final double[] fixedScore;
     private final double[] latRad;
     private final double[] lonRad;
     private final double[] cosLat;
@@ -62,6 +64,8 @@ final class RecommendationSnapshot {
         skillStart = new int[n + 1];
         equipment = new int[n * c];
         load = new int[n];
+        status = new byte[n];
+        fixedScore = new double[n];
         latRad = new double[n];
         lonRad = new double[n];
         cosLat = new double[n];
@@ -96,6 +100,8 @@ final class RecommendationSnapshot {
                 }
             }
             load[i] = r.recentDispatches();
+            status[i] = (byte) t.status().ordinal();
+            fixedScore[i] = W_READINESS * readinessScore(t.readiness()) + W_LOAD / (1.0 + load[i]);
             latRad[i] = Math.toRadians(t.lat());
             lonRad[i] = Math.toRadians(t.lon());
             cosLat[i] = Math.cos(latRad[i]);
@@ -148,6 +154,7 @@ final class RecommendationSnapshot {
         if (i == null) {
             return false;
         }
+        status[i] = (byte) team.status().ordinal();
         teams.set(i, team);
         return true;
     }
@@ -201,16 +208,16 @@ final class RecommendationSnapshot {
         double eLon = Math.toRadians(lon);
         double eCos = Math.cos(eLat);
         PriorityQueue<Candidate> best = new PriorityQueue<>(limit + 1, Comparator.comparingDouble(Candidate::score));
+        byte standby = (byte) TeamStatus.STANDBY.ordinal();
         for (int i = 0; i < n; i++) {
-            Team t = teams.get(i);
-            if (t.status() != TeamStatus.STANDBY) {
+            if (status[i] != standby) {
                 continue;
             }
             long covered = effective(i, epochDay) & needed;
             if (covered == 0) {
                 continue;
             }
-            if (scopes != null && !inScope(t.divisionPath(), scopes)) {
+            if (scopes != null && !inScope(teams.get(i).divisionPath(), scopes)) {
                 continue;
             }
             int eq = 0;
@@ -219,8 +226,7 @@ final class RecommendationSnapshot {
                 eq += equipment[base + b];
             }
             double partial = W_COVERAGE * Long.bitCount(covered) / neededCount
-                    + W_READINESS * readinessScore(t.readiness())
-                    + W_LOAD / (1.0 + load[i])
+                    + fixedScore[i]
                     + W_EQUIPMENT * Math.min(1.0, eq / (double) EQUIPMENT_FULL);
             if (best.size() >= limit && partial + W_DISTANCE <= best.peek().score()) {
                 continue;
@@ -241,14 +247,12 @@ final class RecommendationSnapshot {
                 .thenComparing(x -> teams.get(x.index()).name()));
         List<Ranked> out = new ArrayList<>(sorted.size());
         for (Candidate x : sorted) {
+            Team t = teams.get(x.index());
+            if (t.status() != TeamStatus.STANDBY) {
+                continue; // dispatched while this request ran
+            }
             out.add(new Ranked(
-                    teams.get(x.index()),
-                    x.score(),
-                    x.covered(),
-                    needed & ~x.covered(),
-                    x.distanceKm(),
-                    load[x.index()],
-                    x.equipment()));
+                    t, x.score(), x.covered(), needed & ~x.covered(), x.distanceKm(), load[x.index()], x.equipment()));
         }
         return out;
     }
