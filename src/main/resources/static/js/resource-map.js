@@ -44,6 +44,8 @@
     var teams = L.layerGroup().addTo(map);
     var shelters = L.layerGroup().addTo(map);
     var warehouses = L.layerGroup().addTo(map);
+    var bases = L.layerGroup().addTo(map);
+    var landing = L.layerGroup().addTo(map);
     var bounds = [];
 
     function drawTeams(fc) {
@@ -77,8 +79,16 @@
     Promise.all([
       getJson('/api/v1/resources/teams/map'),
       getJson('/api/v1/resources/shelters?size=500'),
-      getJson('/api/v1/resources/warehouses?size=500')
+      getJson('/api/v1/resources/warehouses?size=500'),
+      getJson('/api/v1/resources/bases?size=500'),
+      getJson('/api/v1/resources/landing-points?size=500')
     ]).then(function (res) {
+      drawRows(bases, res[3].items, '#c62828', function (r) {
+        return '<a href="/resources/bases/' + esc(r.id) + '"><strong>' + esc(r.values.name) + '</strong></a>';
+      });
+      drawRows(landing, res[4].items, '#00838f', function (r) {
+        return '<a href="/resources/landing-points/' + esc(r.id) + '"><strong>' + esc(r.values.name) + '</strong></a>';
+      });
       drawTeams(res[0]);
       drawRows(shelters, res[1].items, '#2e7d32', function (r) {
         return '<a href="/resources/shelters/' + esc(r.id) + '"><strong>' + esc(r.values.name) + '</strong></a><br>' +
@@ -96,6 +106,11 @@
     });
     document.getElementById('layer-shelters').addEventListener('change', function (e) {
       if (e.target.checked) { shelters.addTo(map); } else { map.removeLayer(shelters); }
+    });
+    [['layer-bases', bases], ['layer-landing', landing]].forEach(function (x) {
+      document.getElementById(x[0]).addEventListener('change', function (e) {
+        if (e.target.checked) { x[1].addTo(map); } else { map.removeLayer(x[1]); }
+      });
     });
     document.getElementById('layer-warehouses').addEventListener('change', function (e) {
       if (e.target.checked) { warehouses.addTo(map); } else { map.removeLayer(warehouses); }

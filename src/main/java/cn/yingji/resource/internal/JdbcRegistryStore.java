@@ -353,6 +353,20 @@ class JdbcRegistryStore {
         return out;
     }
 
+    /** A team housed at a base (teams name their base; matched by name inside the base's scope). */
+    record Housed(UUID id, String name, String status, int headcount) {}
+
+    List<Housed> teamsAtBase(String baseName, List<String> scope) {
+        return jdbc.sql("""
+                        select id, name, status, headcount from resource.teams
+                         where base = :b and division_path like any (array[:scope]) order by name""")
+                .param("b", baseName)
+                .param("scope", scope)
+                .query((rs, n) ->
+                        new Housed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
     void bumpVersion() {
         jdbc.sql("update resource.state set version = version + 1 where id = 1").update();
     }

@@ -162,7 +162,39 @@ record Registry(
             null,
             true);
 
-    static final List<Registry> ALL = List.of(EQUIPMENT, WAREHOUSES, STOCK, SHELTERS, EXPERTS);
+    static final Registry BASES = new Registry(
+            "bases",
+            "bases",
+            List.of(
+                    Field.text("name", "name", true, 200),
+                    Field.choice(
+                            "baseKind", "kind", true, List.of("COMPREHENSIVE", "PROFESSIONAL", "AVIATION", "REGIONAL")),
+                    Field.text("address", "address", false, 300),
+                    Field.of("areaM2", "area_m2", Type.DECIMAL, false),
+                    Field.of("lon", "lon", Type.LON, true),
+                    Field.of("lat", "lat", Type.LAT, true),
+                    Field.text("divisionCode", "", false, 12)),
+            "name",
+            null,
+            true);
+
+    static final Registry LANDING_POINTS = new Registry(
+            "landing-points",
+            "landing_points",
+            List.of(
+                    Field.text("name", "name", true, 200),
+                    Field.choice("pointKind", "kind", true, List.of("HELIPORT", "HELIPAD", "TEMPORARY", "AIRPORT")),
+                    Field.of("night", "night", Type.BOOL, false),
+                    Field.of("maxWeightT", "max_weight_t", Type.DECIMAL, false),
+                    Field.text("address", "address", false, 300),
+                    Field.of("lon", "lon", Type.LON, true),
+                    Field.of("lat", "lat", Type.LAT, true),
+                    Field.text("divisionCode", "", false, 12)),
+            "name",
+            null,
+            true);
+
+    static final List<Registry> ALL = List.of(EQUIPMENT, WAREHOUSES, STOCK, SHELTERS, EXPERTS, BASES, LANDING_POINTS);
 
     static Optional<Registry> bySlug(String slug) {
         return ALL.stream().filter(r -> r.slug().equals(slug)).findFirst();

@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * REST API of the simple registries ({@code equipment}, {@code warehouses}, {@code stock}, {@code shelters},
- * {@code experts}): list, get, create, update, delete, import and export; stock reservation and shelter occupancy.
+ * {@code experts}, {@code bases}, {@code landing-points}): list, get, create, update, delete, import and export; stock reservation and shelter occupancy.
  * Bodies are flat JSON objects of the registry's fields (values as text or numbers).
  */
 @RestController
@@ -77,7 +77,9 @@ class RegistryApiController {
         "/api/v1/resources/warehouses",
         "/api/v1/resources/stock",
         "/api/v1/resources/shelters",
-        "/api/v1/resources/experts"
+        "/api/v1/resources/experts",
+        "/api/v1/resources/bases",
+        "/api/v1/resources/landing-points"
     })
     PageResult<JdbcRegistryStore.Row> list(
             HttpServletRequest registry,
@@ -94,7 +96,9 @@ class RegistryApiController {
         "/api/v1/resources/warehouses/{id}",
         "/api/v1/resources/stock/{id}",
         "/api/v1/resources/shelters/{id}",
-        "/api/v1/resources/experts/{id}"
+        "/api/v1/resources/experts/{id}",
+        "/api/v1/resources/bases/{id}",
+        "/api/v1/resources/landing-points/{id}"
     })
     JdbcRegistryStore.Row get(HttpServletRequest registry, @PathVariable UUID id) {
         return registries.require(registry(registry), id);
@@ -105,7 +109,9 @@ class RegistryApiController {
         "/api/v1/resources/warehouses",
         "/api/v1/resources/stock",
         "/api/v1/resources/shelters",
-        "/api/v1/resources/experts"
+        "/api/v1/resources/experts",
+        "/api/v1/resources/bases",
+        "/api/v1/resources/landing-points"
     })
     ResponseEntity<JdbcRegistryStore.Row> create(
             HttpServletRequest registry, @RequestBody(required = false) @Nullable Map<String, Object> body) {
@@ -120,7 +126,9 @@ class RegistryApiController {
         "/api/v1/resources/warehouses/{id}",
         "/api/v1/resources/stock/{id}",
         "/api/v1/resources/shelters/{id}",
-        "/api/v1/resources/experts/{id}"
+        "/api/v1/resources/experts/{id}",
+        "/api/v1/resources/bases/{id}",
+        "/api/v1/resources/landing-points/{id}"
     })
     JdbcRegistryStore.Row update(
             HttpServletRequest registry,
@@ -141,7 +149,9 @@ class RegistryApiController {
         "/api/v1/resources/warehouses/{id}",
         "/api/v1/resources/stock/{id}",
         "/api/v1/resources/shelters/{id}",
-        "/api/v1/resources/experts/{id}"
+        "/api/v1/resources/experts/{id}",
+        "/api/v1/resources/bases/{id}",
+        "/api/v1/resources/landing-points/{id}"
     })
     ResponseEntity<Void> delete(HttpServletRequest registry, @PathVariable UUID id) {
         registries.delete(registry(registry), id);
@@ -153,7 +163,9 @@ class RegistryApiController {
         "/api/v1/resources/warehouses/import",
         "/api/v1/resources/stock/import",
         "/api/v1/resources/shelters/import",
-        "/api/v1/resources/experts/import"
+        "/api/v1/resources/experts/import",
+        "/api/v1/resources/bases/import",
+        "/api/v1/resources/landing-points/import"
     })
     Map<String, Integer> importFile(HttpServletRequest registry, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -167,7 +179,9 @@ class RegistryApiController {
                 "/api/v1/resources/warehouses/export.csv",
                 "/api/v1/resources/stock/export.csv",
                 "/api/v1/resources/shelters/export.csv",
-                "/api/v1/resources/experts/export.csv"
+                "/api/v1/resources/experts/export.csv",
+                "/api/v1/resources/bases/export.csv",
+                "/api/v1/resources/landing-points/export.csv"
             },
             produces = "text/csv")
     void exportCsv(
@@ -197,7 +211,9 @@ class RegistryApiController {
         "/api/v1/resources/warehouses/export.xlsx",
         "/api/v1/resources/stock/export.xlsx",
         "/api/v1/resources/shelters/export.xlsx",
-        "/api/v1/resources/experts/export.xlsx"
+        "/api/v1/resources/experts/export.xlsx",
+        "/api/v1/resources/bases/export.xlsx",
+        "/api/v1/resources/landing-points/export.xlsx"
     })
     void exportXlsx(
             HttpServletRequest registry,

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Pages of the simple registries (equipment, warehouses, stock, shelters, experts), driven by their {@link Registry}
+ * Pages of the simple registries (equipment, warehouses, stock, shelters, experts, bases,
+ * landing points), driven by their {@link Registry}
  * descriptions: list with import/export and warnings, detail, create and edit; stock reservation and shelter
  * occupancy forms.
  */
@@ -54,7 +55,9 @@ class RegistryPages {
         "/resources/warehouses",
         "/resources/stock",
         "/resources/shelters",
-        "/resources/experts"
+        "/resources/experts",
+        "/resources/bases",
+        "/resources/landing-points"
     })
     String list(
             HttpServletRequest request,
@@ -92,7 +95,9 @@ class RegistryPages {
         "/resources/warehouses/import",
         "/resources/stock/import",
         "/resources/shelters/import",
-        "/resources/experts/import"
+        "/resources/experts/import",
+        "/resources/bases/import",
+        "/resources/landing-points/import"
     })
     String importFile(
             HttpServletRequest request, @RequestParam(required = false) @Nullable MultipartFile file, Model model)
@@ -114,7 +119,9 @@ class RegistryPages {
         "/resources/warehouses/new",
         "/resources/stock/new",
         "/resources/shelters/new",
-        "/resources/experts/new"
+        "/resources/experts/new",
+        "/resources/bases/new",
+        "/resources/landing-points/new"
     })
     String createForm(HttpServletRequest request, Model model) {
         roles.requireWriter();
@@ -131,7 +138,9 @@ class RegistryPages {
         "/resources/warehouses/new",
         "/resources/stock/new",
         "/resources/shelters/new",
-        "/resources/experts/new"
+        "/resources/experts/new",
+        "/resources/bases/new",
+        "/resources/landing-points/new"
     })
     String create(HttpServletRequest request, Model model) {
         Registry r = registry(request);
@@ -149,7 +158,9 @@ class RegistryPages {
         "/resources/warehouses/{id}/edit",
         "/resources/stock/{id}/edit",
         "/resources/shelters/{id}/edit",
-        "/resources/experts/{id}/edit"
+        "/resources/experts/{id}/edit",
+        "/resources/bases/{id}/edit",
+        "/resources/landing-points/{id}/edit"
     })
     String editForm(HttpServletRequest request, @PathVariable UUID id, Model model) {
         Registry r = registry(request);
@@ -167,7 +178,9 @@ class RegistryPages {
         "/resources/warehouses/{id}/edit",
         "/resources/stock/{id}/edit",
         "/resources/shelters/{id}/edit",
-        "/resources/experts/{id}/edit"
+        "/resources/experts/{id}/edit",
+        "/resources/bases/{id}/edit",
+        "/resources/landing-points/{id}/edit"
     })
     String edit(
             HttpServletRequest request,
@@ -204,7 +217,9 @@ class RegistryPages {
         "/resources/warehouses/{id}",
         "/resources/stock/{id}",
         "/resources/shelters/{id}",
-        "/resources/experts/{id}"
+        "/resources/experts/{id}",
+        "/resources/bases/{id}",
+        "/resources/landing-points/{id}"
     })
     String detail(HttpServletRequest request, @PathVariable UUID id, Model model) {
         Registry r = registry(request);
@@ -216,6 +231,9 @@ class RegistryPages {
         model.addAttribute("row", row);
         model.addAttribute("errors", errors);
         model.addAttribute("canWrite", roles.canWrite());
+        if (r == Registry.BASES) {
+            model.addAttribute("housed", registries.teamsAtBase(row));
+        }
         if (r == Registry.WAREHOUSES) {
             model.addAttribute(
                     "stock",

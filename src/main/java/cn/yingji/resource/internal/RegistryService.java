@@ -88,6 +88,11 @@ class RegistryService {
         store.each(r, q, scope(), sink);
     }
 
+    @Transactional(readOnly = true)
+    public List<JdbcRegistryStore.Housed> teamsAtBase(JdbcRegistryStore.Row base) {
+        return store.teamsAtBase(base.text("name"), scope());
+    }
+
     Map<String, String[]> categories() {
         return store.categories();
     }

@@ -48,4 +48,14 @@ class ResourceNavigation {
     NavigationItem resourceExpertsNav() {
         return NavigationItem.of(NavSection.RESCUE, "resource.nav.experts", "/resources/experts", 24);
     }
+
+    @Bean
+    NavigationItem resourceBasesNav() {
+        return NavigationItem.of(NavSection.RESCUE, "resource.nav.bases", "/resources/bases", 25);
+    }
+
+    @Bean
+    NavigationItem resourceLandingPointsNav() {
+        return NavigationItem.of(NavSection.RESCUE, "resource.nav.landing-points", "/resources/landing-points", 26);
+    }
 }

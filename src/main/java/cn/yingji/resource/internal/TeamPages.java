@@ -167,10 +167,22 @@ class TeamPages {
         model.addAttribute("canWrite", roles.canWrite());
         model.addAttribute("imported", imported);
         model.addAttribute("importErrors", importErrors);
-        model.addAttribute("expiring", teams.expiringCertificates(30));
+        model.addAttribute("expiring", expiring());
+        model.addAttribute("myTeams", teams.myTeams());
         model.addAttribute("today", teams.today());
         model.addAttribute("result", teams.list(q, kind, status, PageQuery.of(page, 20)));
         return "resource/teams";
+    }
+
+    /** Certificate warnings: a team leader sees those of their own teams, everyone else those in scope. */
+    private List<JdbcTeamStore.ExpiringCertificate> expiring() {
+        List<JdbcTeamStore.ExpiringCertificate> all = teams.expiringCertificates(30);
+        if (!roles.isLeaderOnly()) {
+            return all;
+        }
+        java.util.Set<UUID> mine = new java.util.HashSet<>();
+        teams.myTeams().forEach(t -> mine.add(t.id().value()));
+        return all.stream().filter(c -> mine.contains(c.teamId())).toList();
     }
 
     @PostMapping("/resources/teams/import")

@@ -73,53 +73,71 @@ class ResourceMatrixContribution implements MatrixContribution {
         });
     }
 
+    private Supplier<String> registry(Registry r, String... keyValues) {
+        return () -> {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (int k = 0; k < keyValues.length; k += 2) {
+                values.put(keyValues[k], keyValues[k + 1]);
+            }
+            values.put(r.titleField(), ResourceFixtures.unique("矩阵测试"));
+            if (values.containsKey("lon")) {
+                values.put("divisionCode", ResourceFixtures.LUYANG_TOWNSHIP);
+            }
+            return create(r, values);
+        };
+    }
+
     @Override
     public Map<String, Supplier<String>> foreignIdentifiers() {
-        return Map.of(
-                "{id}@teams",
-                () -> team().toString(),
-                "{memberId}@members",
-                () -> UUID.randomUUID().toString(),
-                "{id}@warehouses",
-                () -> warehouse().toString(),
+        Map<String, Supplier<String>> out = new java.util.LinkedHashMap<>();
+        out.put("{id}@teams", () -> team().toString());
+        out.put("{memberId}@members", () -> UUID.randomUUID().toString());
+        out.put("{id}@warehouses", () -> warehouse().toString());
+        out.put(
                 "{id}@equipment",
-                () -> create(
-                        Registry.EQUIPMENT,
-                        Map.of(
-                                "name", ResourceFixtures.unique("矩阵测试冲锋舟"),
-                                "category", "BOAT",
-                                "quantity", "2",
-                                "state", "IN_SERVICE",
-                                "teamId", team().toString())),
+                () -> registry(
+                                Registry.EQUIPMENT,
+                                "category",
+                                "BOAT",
+                                "quantity",
+                                "2",
+                                "state",
+                                "IN_SERVICE",
+                                "teamId",
+                                team().toString())
+                        .get());
+        out.put(
                 "{id}@stock",
-                () -> create(
-                        Registry.STOCK,
-                        Map.of(
-                                "warehouseId", warehouse().toString(),
-                                "item", "矩阵测试沙袋",
-                                "unit", "个",
-                                "batch", ResourceFixtures.unique("B"),
-                                "quantity", "100")),
+                () -> registry(
+                                Registry.STOCK,
+                                "warehouseId",
+                                warehouse().toString(),
+                                "unit",
+                                "个",
+                                "batch",
+                                ResourceFixtures.unique("B"),
+                                "quantity",
+                                "100")
+                        .get());
+        out.put(
                 "{id}@shelters",
-                () -> create(
+                registry(
                         Registry.SHELTERS,
-                        Map.of(
-                                "name", ResourceFixtures.unique("矩阵测试避难场所"),
-                                "level", "TOWNSHIP",
-                                "duration", "SHORT_TERM",
-                                "capacity", "100",
-                                "lon", "117.27",
-                                "lat", "31.89",
-                                "divisionCode", ResourceFixtures.LUYANG_TOWNSHIP)),
-                "{id}@experts",
-                () -> create(
-                        Registry.EXPERTS,
-                        Map.of(
-                                "name",
-                                ResourceFixtures.unique("矩阵测试专家"),
-                                "specialty",
-                                "HAZCHEM",
-                                "divisionCode",
-                                ResourceFixtures.LUYANG_TOWNSHIP)));
+                        "level",
+                        "TOWNSHIP",
+                        "duration",
+                        "SHORT_TERM",
+                        "capacity",
+                        "100",
+                        "lon",
+                        "117.27",
+                        "lat",
+                        "31.89"));
+        out.put("{id}@experts", registry(Registry.EXPERTS, "specialty", "HAZCHEM", "lon", "117.27", "lat", "31.89"));
+        out.put("{id}@bases", registry(Registry.BASES, "baseKind", "REGIONAL", "lon", "117.27", "lat", "31.89"));
+        out.put(
+                "{id}@landing-points",
+                registry(Registry.LANDING_POINTS, "pointKind", "HELIPAD", "lon", "117.27", "lat", "31.89"));
+        return out;
     }
 }

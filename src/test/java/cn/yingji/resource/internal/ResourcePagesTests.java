@@ -101,6 +101,21 @@ class ResourcePagesTests {
                         "117.32",
                         "lat",
                         "31.87"));
+        UUID base = registries.create(
+                Registry.BASES, Map.of("name", "测试基地", "baseKind", "REGIONAL", "lon", "117.321", "lat", "31.871"));
+        UUID landing = registries.create(
+                Registry.LANDING_POINTS,
+                Map.of(
+                        "name",
+                        ResourceFixtures.unique("测试起降点"),
+                        "pointKind",
+                        "HELIPAD",
+                        "night",
+                        "true",
+                        "lon",
+                        "117.322",
+                        "lat",
+                        "31.872"));
         IncidentId incident = ResourceFixtures.hazchemIncident(incidents, "页面测试危化品泄漏");
 
         assertThat(page("/resources/teams")).contains("救援队伍", "证书即将到期");
@@ -110,7 +125,8 @@ class ResourcePagesTests {
         assertThat(page("/resources/map")).contains("resource-map");
         assertThat(page("/resources/dispatch")).contains("调度推荐");
         assertThat(page("/resources/dispatch?incident=" + incident)).contains("危化品救援", "推荐理由");
-        for (String slug : List.of("equipment", "warehouses", "stock", "shelters", "experts")) {
+        for (String slug :
+                List.of("equipment", "warehouses", "stock", "shelters", "experts", "bases", "landing-points")) {
             assertThat(page("/resources/" + slug)).contains("导入");
             assertThat(page("/resources/" + slug + "/new")).contains("registry-form");
         }
@@ -120,6 +136,8 @@ class ResourcePagesTests {
         assertThat(page("/resources/shelters/" + shelter)).contains("0 / 200");
         assertThat(page("/resources/equipment/" + equipment)).contains("冲锋舟");
         assertThat(page("/resources/experts/" + expert + "/edit")).contains("危化品救援");
+        assertThat(page("/resources/bases/" + base)).contains("驻训队伍", "页面测试队");
+        assertThat(page("/resources/landing-points/" + landing)).contains("固定起降点", "是");
     }
 
     @Test
