@@ -254,6 +254,15 @@ class RescueDispatchBrowserTest {
         assertThat(driver.findElement(By.id("team-incident")).getText()).contains("氯气泄漏");
         shot("rescue-04-dispatched");
 
+        driver.get(base + "/resources/dispatch?incident=" + incident);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("engaged-teams")));
+        assertThat(driver.findElements(By.cssSelector("#engaged-teams tr[data-team-id='" + teamId + "']")))
+                .singleElement()
+                .satisfies(row -> assertThat(row.getAttribute("data-status")).isEqualTo("DISPATCHED"));
+        assertThat(driver.findElements(By.cssSelector("tr.recommendation[data-team-id='" + teamId + "']")))
+                .as("no longer recommended")
+                .isEmpty();
+
         driver.get(base + "/resources/map");
         WebElement map = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("resource-map")));
         wait.until(ExpectedConditions.attributeToBe(map, "data-loaded", "true"));

@@ -205,6 +205,15 @@ class JdbcTeamStore {
                 .list();
     }
 
+    List<Team> teamsAtIncident(UUID incident, List<String> scope) {
+        return jdbc.sql("select " + TEAM_COLUMNS + " from resource.teams where current_incident = :i"
+                        + " and division_path like any (array[:scope]) order by status_at, name")
+                .param("i", incident)
+                .param("scope", scope)
+                .query(JdbcTeamStore::team)
+                .list();
+    }
+
     boolean nameTaken(String path, String name, @Nullable UUID except) {
         return jdbc.sql("select count(*) from resource.teams where division_path = :p and name = :n"
                                 + " and id is distinct from :id")

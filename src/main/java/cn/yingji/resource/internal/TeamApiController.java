@@ -253,6 +253,12 @@ class TeamApiController {
         return teams.recommend(new IncidentId(incident), limit);
     }
 
+    /** Teams working on the event (dispatched, on scene, returning) within the caller's scope. */
+    @GetMapping("/api/v1/dispatch/engaged")
+    List<Team> engaged(@RequestParam UUID incident) {
+        return teams.atIncident(new IncidentId(incident));
+    }
+
     @PostMapping("/api/v1/dispatch")
     ResponseEntity<Map<String, Object>> dispatch(@RequestBody DispatchBody body) {
         if (body.teamId() == null) {

@@ -370,6 +370,7 @@ class TeamPages {
                             .getOrDefault(
                                     chosen.typeCode(), teams.eventCapabilities().getOrDefault("*", List.of())));
             model.addAttribute("recommendations", teams.recommend(chosen.id(), 10));
+            model.addAttribute("engaged", teams.atIncident(chosen.id()));
         }
         return "resource/dispatch";
     }

@@ -145,6 +145,12 @@ class TeamService implements RescueTeams, TeamManagement {
         return store.members(require(id).id().value());
     }
 
+    /** Visible teams working on an event (dispatched, on scene or returning), longest-engaged first. */
+    @Transactional(readOnly = true)
+    public List<Team> atIncident(IncidentId incident) {
+        return store.teamsAtIncident(incident.value(), scope());
+    }
+
     @Transactional(readOnly = true)
     public List<Team> myTeams() {
         return currentUser
