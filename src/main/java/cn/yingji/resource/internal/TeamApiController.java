@@ -43,10 +43,53 @@ class TeamApiController {
 
     private final TeamService teams;
     private final TeamImport importer;
+    private final DispatchRequests requests;
 
-    TeamApiController(TeamService teams, TeamImport importer) {
+    TeamApiController(TeamService teams, TeamImport importer, DispatchRequests requests) {
         this.teams = teams;
         this.importer = importer;
+        this.requests = requests;
+    }
+
+    /** Body of a support request. */
+    record SupportRequestBody(
+            @Nullable UUID incidentId,
+            @Nullable String capability,
+            @Nullable Integer quantity,
+            @Nullable String note) {}
+
+    /** Body of a decision on a support request. */
+    record DecisionBody(@Nullable UUID teamId, @Nullable String note) {}
+
+    @GetMapping("/api/v1/dispatch/requests")
+    List<DispatchRequests.Request> requests(@RequestParam UUID incident) {
+        return requests.forIncident(new IncidentId(incident));
+    }
+
+    @PostMapping("/api/v1/dispatch/requests")
+    ResponseEntity<DispatchRequests.Request> request(@RequestBody SupportRequestBody body) {
+        UUID id = requests.request(body.incidentId(), body.capability(), body.quantity(), body.note());
+        return ResponseEntity.created(URI.create("/api/v1/dispatch/requests/" + id))
+                .body(requests.find(id).orElseThrow());
+    }
+
+    @GetMapping("/api/v1/dispatch/requests/{id}")
+    DispatchRequests.Request requestById(@PathVariable UUID id) {
+        return requests.find(id).orElseThrow(() -> new NotFoundException("dispatch request", id));
+    }
+
+    @PostMapping("/api/v1/dispatch/requests/{id}/approve")
+    ResponseEntity<Map<String, Object>> approve(@PathVariable UUID id, @RequestBody DecisionBody body) {
+        UUID dispatch = requests.approve(id, body.teamId(), body.note());
+        return ResponseEntity.status(201)
+                .body(Map.of(
+                        "dispatchId", dispatch, "request", requests.find(id).orElseThrow()));
+    }
+
+    @PostMapping("/api/v1/dispatch/requests/{id}/reject")
+    DispatchRequests.Request reject(@PathVariable UUID id, @RequestBody DecisionBody body) {
+        requests.reject(id, body.note());
+        return requests.find(id).orElseThrow();
     }
 
     /** Body of {@code PUT /teams/{id}}: the command and the version read. */

@@ -40,6 +40,7 @@ class TeamPages {
     private final ResourceRoles roles;
     private final ResourceFormat format;
     private final Incidents incidents;
+    private final DispatchRequests requests;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -50,6 +51,7 @@ class TeamPages {
             ResourceRoles roles,
             ResourceFormat format,
             Incidents incidents,
+            DispatchRequests requests,
             @Value("${yingji.map.tile-url:}") String tileUrl,
             @Value("${yingji.map.tile-attribution:}") String tileAttribution) {
         this.teams = teams;
@@ -58,6 +60,7 @@ class TeamPages {
         this.roles = roles;
         this.format = format;
         this.incidents = incidents;
+        this.requests = requests;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
@@ -371,20 +374,68 @@ class TeamPages {
                                     chosen.typeCode(), teams.eventCapabilities().getOrDefault("*", List.of())));
             model.addAttribute("recommendations", teams.recommend(chosen.id(), 10));
             model.addAttribute("engaged", teams.atIncident(chosen.id()));
+            model.addAttribute("requests", requests.forIncident(chosen.id()));
         }
         return "resource/dispatch";
+    }
+
+    @PostMapping("/resources/dispatch/requests")
+    String request(
+            @RequestParam(required = false) @Nullable UUID incident,
+            @RequestParam(required = false) @Nullable String capability,
+            @RequestParam(required = false) @Nullable String quantity,
+            @RequestParam(required = false) @Nullable String note,
+            Model model) {
+        if (incident == null) {
+            throw InvalidInputException.field("incident", "resource.error.required");
+        }
+        try {
+            Errors errors = new Errors();
+            Integer q = TeamImport.integer(quantity == null ? "" : quantity.strip(), "quantity", errors);
+            errors.throwIfAny();
+            requests.request(incident, capability, q, note);
+            return "redirect:/resources/dispatch?incident=" + incident + "#requests";
+        } catch (InvalidInputException | ConflictException e) {
+            return dispatchPage(
+                    incident,
+                    model,
+                    format.errors((DomainException) e).values().stream()
+                            .reduce((a, b) -> a + " " + b)
+                            .orElse(null));
+        }
+    }
+
+    @PostMapping("/resources/dispatch/requests/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note, Model model) {
+        DispatchRequests.Request r = requests.find(id).orElseThrow(() -> new NotFoundException("dispatch request", id));
+        try {
+            requests.reject(id, note);
+            return "redirect:/resources/dispatch?incident=" + r.incidentId() + "#requests";
+        } catch (InvalidInputException | ConflictException e) {
+            return dispatchPage(
+                    r.incidentId(),
+                    model,
+                    format.errors((DomainException) e).values().stream()
+                            .reduce((a, b) -> a + " " + b)
+                            .orElse(null));
+        }
     }
 
     @PostMapping("/resources/dispatch")
     String dispatch(
             @RequestParam(required = false) @Nullable UUID incident,
             @RequestParam(required = false) @Nullable UUID team,
+            @RequestParam(required = false) @Nullable UUID request,
             @RequestParam(required = false) @Nullable String note,
             Model model) {
         if (incident == null || team == null) {
             throw InvalidInputException.field("team", "resource.error.required");
         }
         try {
+            if (request != null) {
+                requests.approve(request, team, note);
+                return "redirect:/resources/teams/" + team + "?dispatched=" + incident;
+            }
             teams.dispatch(new TeamId(team), new IncidentId(incident), note);
             return "redirect:/resources/teams/" + team + "?dispatched=" + incident;
         } catch (InvalidInputException | ConflictException e) {

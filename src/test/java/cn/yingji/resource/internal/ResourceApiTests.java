@@ -268,4 +268,73 @@ class ResourceApiTests {
                         .getContentAsString(StandardCharsets.UTF_8))
                 .doesNotContain("340103");
     }
+
+    @Test
+    void aDistrictRequestsSupportAndTheCityApprovesByDispatchingATeamOfAnotherDistrict() throws Exception {
+        IncidentId incident = ResourceFixtures.hazchemIncident(incidents, "跨区域支援测试");
+        SecurityContextHolder.clearContext();
+        TeamId luyang = teams.create(new cn.yingji.resource.NewTeam(
+                ResourceFixtures.unique("庐阳水域救援队"),
+                cn.yingji.resource.TeamKind.PRO_WATER,
+                null,
+                null,
+                20,
+                "WATER",
+                List.of(),
+                1,
+                117.27,
+                31.89,
+                ResourceFixtures.LUYANG_TOWNSHIP,
+                null,
+                null));
+        String created = mvc.perform(post("/api/v1/dispatch/requests")
+                        .with(users.as("district.yaohai"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"incidentId\":\"%s\",\"capability\":\"WATER\",\"quantity\":1,\"note\":\"需要水域救援\"}"
+                                .formatted(incident)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("REQUESTED"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String id = created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        mvc.perform(post("/api/v1/dispatch/requests")
+                        .with(users.as("district.yaohai"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"incidentId\":\"%s\",\"capability\":\"SORCERY\",\"quantity\":0}"
+                                .formatted(incident)))
+                .andExpect(status().isBadRequest());
+
+        // The requesting district cannot even see the other district's team.
+        mvc.perform(post("/api/v1/dispatch/requests/{id}/approve", id)
+                        .with(users.as("district.yaohai"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teamId\":\"%s\"}".formatted(luyang)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/dispatch/requests/{id}/approve", id)
+                        .with(users.as("duty"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teamId\":\"%s\",\"note\":\"同意\"}".formatted(luyang)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.request.status").value("APPROVED"))
+                .andExpect(jsonPath("$.request.teamId").value(luyang.toString()));
+        assertThat(events.stream(TeamDispatched.class).filter(e -> e.teamId().equals(luyang.value())))
+                .singleElement()
+                .satisfies(e -> assertThat(e.incidentId()).isEqualTo(incident.value()));
+        mvc.perform(post("/api/v1/dispatch/requests/{id}/reject", id)
+                        .with(users.as("duty"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"太晚\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/dispatch/requests")
+                        .param("incident", incident.toString())
+                        .with(users.as("district.yaohai")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status").value("APPROVED"));
+    }
 }

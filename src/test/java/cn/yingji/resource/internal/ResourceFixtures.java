@@ -41,6 +41,27 @@ final class ResourceFixtures {
     }
 
     static IncidentId hazchemIncident(IncidentManagement incidents, String title) {
+        return hazchemIncident(incidents, title, YAOHAI[0], YAOHAI[1]);
+    }
+
+    /** A point inside 庐阳区, found from its grids and confirmed by the spatial index. */
+    static double[] luyangPoint(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, cn.yingji.geo.Divisions divisions) {
+        List<double[]> candidates = jdbc.sql(
+                        "select (@@ outline)[0], (@@ outline)[1] from geo.grids where path like :p order by code limit 50")
+                .param("p", "/340100000000/340103000000/%")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                .list();
+        for (double[] c : candidates) {
+            var loc = divisions.locate(c[0], c[1]);
+            if (loc.isPresent() && loc.get().path().startsWith("/340100000000/340103000000/")) {
+                return c;
+            }
+        }
+        throw new AssertionError("no point found inside 庐阳区");
+    }
+
+    static IncidentId hazchemIncident(IncidentManagement incidents, String title, double lon, double lat) {
         SecurityContextHolder.clearContext();
         return incidents
                 .report(
@@ -50,9 +71,9 @@ final class ResourceFixtures {
                                 Instant.now().minusSeconds(300),
                                 null,
                                 ReportingLevel.COUNTY,
-                                YAOHAI[0],
-                                YAOHAI[1],
-                                "瑶海区测试路",
+                                lon,
+                                lat,
+                                "测试路",
                                 "测试",
                                 null,
                                 ReportChannel.PHONE,

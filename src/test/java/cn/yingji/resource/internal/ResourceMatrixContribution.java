@@ -16,12 +16,38 @@ class ResourceMatrixContribution implements MatrixContribution {
 
     private final TeamService teams;
     private final RegistryService registries;
+    private final DispatchRequests requests;
+    private final cn.yingji.incident.IncidentManagement incidents;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final cn.yingji.geo.Divisions divisions;
+    private UUID request;
     private UUID team;
     private UUID warehouse;
 
-    ResourceMatrixContribution(TeamService teams, RegistryService registries) {
+    ResourceMatrixContribution(
+            TeamService teams,
+            RegistryService registries,
+            DispatchRequests requests,
+            cn.yingji.incident.IncidentManagement incidents,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            cn.yingji.geo.Divisions divisions) {
         this.teams = teams;
         this.registries = registries;
+        this.requests = requests;
+        this.incidents = incidents;
+        this.jdbc = jdbc;
+        this.divisions = divisions;
+    }
+
+    private synchronized UUID request() {
+        if (request == null) {
+            double[] p = ResourceFixtures.luyangPoint(jdbc, divisions);
+            cn.yingji.incident.IncidentId incident =
+                    ResourceFixtures.hazchemIncident(incidents, "矩阵测试支援请求事件", p[0], p[1]);
+            SecurityContextHolder.clearContext();
+            request = requests.request(incident.value(), "WATER", 1, "矩阵测试");
+        }
+        return request;
     }
 
     private synchronized UUID team() {
@@ -91,6 +117,7 @@ class ResourceMatrixContribution implements MatrixContribution {
     public Map<String, Supplier<String>> foreignIdentifiers() {
         Map<String, Supplier<String>> out = new java.util.LinkedHashMap<>();
         out.put("{id}@teams", () -> team().toString());
+        out.put("{id}@requests", () -> request().toString());
         out.put("{memberId}@members", () -> UUID.randomUUID().toString());
         out.put("{id}@warehouses", () -> warehouse().toString());
         out.put(

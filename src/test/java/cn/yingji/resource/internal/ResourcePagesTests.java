@@ -36,6 +36,9 @@ class ResourcePagesTests {
     private final RegistryService registries;
     private final IncidentManagement incidents;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    DispatchRequests requests;
+
     ResourcePagesTests(
             MockMvc mvc, TestUsers users, TeamService teams, RegistryService registries, IncidentManagement incidents) {
         this.mvc = mvc;
@@ -125,6 +128,9 @@ class ResourcePagesTests {
         assertThat(page("/resources/map")).contains("resource-map");
         assertThat(page("/resources/dispatch")).contains("调度推荐");
         assertThat(page("/resources/dispatch?incident=" + incident)).contains("危化品救援", "推荐理由");
+        SecurityContextHolder.clearContext();
+        requests.request(incident.value(), "MEDICAL", 2, "需要医疗支援");
+        assertThat(page("/resources/dispatch?incident=" + incident)).contains("待批准", "需要医疗支援", "批准：医疗救护");
         for (String slug :
                 List.of("equipment", "warehouses", "stock", "shelters", "experts", "bases", "landing-points")) {
             assertThat(page("/resources/" + slug)).contains("导入");
