@@ -44,11 +44,48 @@ class TeamApiController {
     private final TeamService teams;
     private final TeamImport importer;
     private final DispatchRequests requests;
+    private final SceneCoordination scene;
 
-    TeamApiController(TeamService teams, TeamImport importer, DispatchRequests requests) {
+    TeamApiController(TeamService teams, TeamImport importer, DispatchRequests requests, SceneCoordination scene) {
         this.teams = teams;
         this.importer = importer;
         this.requests = requests;
+        this.scene = scene;
+    }
+
+    /** Body of an on-scene registration. */
+    record CheckInBody(
+            @Nullable UUID incidentId,
+            @Nullable Integer people,
+            @Nullable List<String> capabilities,
+            @Nullable String contact) {}
+
+    /** Body of an on-scene report. */
+    record ReportBody(@Nullable String text) {}
+
+    @PostMapping("/api/v1/resources/teams/{id}/check-in")
+    ResponseEntity<Map<String, UUID>> checkIn(@PathVariable UUID id, @RequestBody CheckInBody body) {
+        UUID checkIn =
+                scene.checkIn(new TeamId(id), body.incidentId(), body.people(), body.capabilities(), body.contact());
+        return ResponseEntity.status(201).body(Map.of("id", checkIn));
+    }
+
+    @PostMapping("/api/v1/resources/teams/{id}/scene-reports")
+    ResponseEntity<Void> report(@PathVariable UUID id, @RequestBody ReportBody body) {
+        scene.report(new TeamId(id), body.text());
+        return ResponseEntity.status(201).build();
+    }
+
+    @PostMapping("/api/v1/resources/teams/{id}/check-out")
+    Team checkOut(@PathVariable UUID id) {
+        scene.checkOut(new TeamId(id));
+        return get(id);
+    }
+
+    /** Who is registered at the event's scene. */
+    @GetMapping("/api/v1/dispatch/scene")
+    List<SceneCoordination.CheckIn> atScene(@RequestParam UUID incident) {
+        return scene.atScene(new IncidentId(incident));
     }
 
     /** Body of a support request. */

@@ -41,6 +41,7 @@ class TeamPages {
     private final ResourceFormat format;
     private final Incidents incidents;
     private final DispatchRequests requests;
+    private final SceneCoordination scene;
     private final String tileUrl;
     private final String tileAttribution;
 
@@ -52,6 +53,7 @@ class TeamPages {
             ResourceFormat format,
             Incidents incidents,
             DispatchRequests requests,
+            SceneCoordination scene,
             @Value("${yingji.map.tile-url:}") String tileUrl,
             @Value("${yingji.map.tile-attribution:}") String tileAttribution) {
         this.teams = teams;
@@ -61,6 +63,7 @@ class TeamPages {
         this.format = format;
         this.incidents = incidents;
         this.requests = requests;
+        this.scene = scene;
         this.tileUrl = tileUrl;
         this.tileAttribution = tileAttribution;
     }
@@ -266,6 +269,15 @@ class TeamPages {
         model.addAttribute("canOperate", roles.canOperate(t));
         model.addAttribute("today", teams.today());
         model.addAttribute("errors", errors);
+        boolean operate = roles.canOperate(t);
+        model.addAttribute("atScene", scene.active(t.id()).orElse(null));
+        model.addAttribute(
+                "openIncidents",
+                operate
+                        ? incidents.list(IncidentFilter.all(), new PageQuery(0, 50)).items().stream()
+                                .filter(i -> i.state() != cn.yingji.incident.IncidentState.CLOSED)
+                                .toList()
+                        : List.of());
         model.addAttribute(
                 "incident",
                 t.currentIncident() == null
@@ -294,6 +306,48 @@ class TeamPages {
             teams.changeStatus(t.id(), s, note);
             return "redirect:/resources/teams/" + id;
         } catch (InvalidInputException | ConflictException e) {
+            return detail(t, model, format.errors(e));
+        }
+    }
+
+    @PostMapping("/resources/teams/{id}/check-in")
+    String checkIn(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable UUID incident,
+            @RequestParam(required = false) @Nullable String people,
+            @RequestParam(required = false) @Nullable List<String> capabilities,
+            @RequestParam(required = false) @Nullable String contact,
+            Model model) {
+        Team t = find(id);
+        try {
+            Errors errors = new Errors();
+            Integer n = TeamImport.integer(people == null ? "" : people.strip(), "people", errors);
+            errors.throwIfAny();
+            scene.checkIn(t.id(), incident, n, capabilities, contact);
+            return "redirect:/resources/teams/" + id;
+        } catch (InvalidInputException | ConflictException e) {
+            return detail(t, model, format.errors((DomainException) e));
+        }
+    }
+
+    @PostMapping("/resources/teams/{id}/scene-reports")
+    String sceneReport(@PathVariable UUID id, @RequestParam(required = false) @Nullable String report, Model model) {
+        Team t = find(id);
+        try {
+            scene.report(t.id(), report);
+            return "redirect:/resources/teams/" + id;
+        } catch (InvalidInputException | ConflictException e) {
+            return detail(t, model, format.errors((DomainException) e));
+        }
+    }
+
+    @PostMapping("/resources/teams/{id}/check-out")
+    String checkOut(@PathVariable UUID id, Model model) {
+        Team t = find(id);
+        try {
+            scene.checkOut(t.id());
+            return "redirect:/resources/teams/" + id;
+        } catch (ConflictException e) {
             return detail(t, model, format.errors(e));
         }
     }
@@ -375,6 +429,7 @@ class TeamPages {
             model.addAttribute("recommendations", teams.recommend(chosen.id(), 10));
             model.addAttribute("engaged", teams.atIncident(chosen.id()));
             model.addAttribute("requests", requests.forIncident(chosen.id()));
+            model.addAttribute("scene", scene.atScene(chosen.id()));
         }
         return "resource/dispatch";
     }

@@ -437,6 +437,11 @@ class TeamService implements RescueTeams, TeamManagement {
         return move(before, status, incident, n);
     }
 
+    /** Moves a team for the on-scene workflow (check-in, check-out); the caller checked roles and jurisdiction. */
+    Team moveForScene(Team before, TeamStatus to, @Nullable UUID incident, @Nullable String note) {
+        return move(before, to, incident, note);
+    }
+
     private Team move(Team before, TeamStatus to, @Nullable UUID incident, @Nullable String note) {
         Instant now = now();
         if (!store.moveStatus(before.id().value(), before.status(), to, incident, now)) {

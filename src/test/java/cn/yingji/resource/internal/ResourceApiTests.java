@@ -337,4 +337,57 @@ class ResourceApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].status").value("APPROVED"));
     }
+
+    @Test
+    void aSocialTeamChecksInAtTheSceneReportsAndChecksOut() throws Exception {
+        IncidentId incident = ResourceFixtures.hazchemIncident(incidents, "现场协调测试");
+        SecurityContextHolder.clearContext();
+        TeamId team = teams.create(new cn.yingji.resource.NewTeam(
+                ResourceFixtures.unique("现场测试蓝天队"),
+                cn.yingji.resource.TeamKind.SOCIAL,
+                null,
+                null,
+                15,
+                "WATER",
+                List.of(),
+                2,
+                117.323,
+                31.873,
+                null,
+                "rescue.leader",
+                null));
+        String checkIn =
+                "{\"incidentId\":\"%s\",\"people\":12,\"capabilities\":[\"WATER\",\"MEDICAL\"]}".formatted(incident);
+        mvc.perform(post("/api/v1/resources/teams/{id}/check-in", team.value())
+                        .with(users.as("rescue.leader"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(checkIn))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/resources/teams/{id}/check-in", team.value())
+                        .with(users.as("rescue.leader"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(checkIn))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/resources/teams/{id}/scene-reports", team.value())
+                        .with(users.as("rescue.leader"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"已转移群众 40 人\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/dispatch/scene")
+                        .param("incident", incident.toString())
+                        .with(users.as("duty")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].people").value(12))
+                .andExpect(jsonPath("$[0].lastReport").value("已转移群众 40 人"));
+        SecurityContextHolder.clearContext();
+        assertThat(teams.find(team).orElseThrow().status()).isEqualTo(TeamStatus.ON_SCENE);
+        mvc.perform(post("/api/v1/resources/teams/{id}/check-out", team.value())
+                        .with(users.as("rescue.leader"))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RETURNING"));
+    }
 }

@@ -122,7 +122,7 @@ class ResourcePagesTests {
         IncidentId incident = ResourceFixtures.hazchemIncident(incidents, "页面测试危化品泄漏");
 
         assertThat(page("/resources/teams")).contains("救援队伍", "证书即将到期");
-        assertThat(page("/resources/teams/" + team)).contains("页面测试队", "李四", "即将到期", "页面测试冲锋舟");
+        assertThat(page("/resources/teams/" + team)).contains("页面测试队", "李四", "即将到期", "页面测试冲锋舟", "到场登记");
         assertThat(page("/resources/teams/" + team + "/edit")).contains("编辑队伍");
         assertThat(page("/resources/teams/new")).contains("登记队伍");
         assertThat(page("/resources/map")).contains("resource-map");
