@@ -4,6 +4,8 @@ import cn.yingji.identity.AuditTrail;
 import cn.yingji.identity.CurrentUser;
 import cn.yingji.incident.IncidentId;
 import cn.yingji.incident.Incidents;
+import cn.yingji.resource.RegistryKind;
+import cn.yingji.resource.ResourceRegistries;
 import cn.yingji.shared.ConflictException;
 import cn.yingji.shared.DomainException.FieldError;
 import cn.yingji.shared.InvalidInputException;
@@ -31,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and shelter occupancy as single conditional statements.
  */
 @Service
-class RegistryService {
+class RegistryService implements ResourceRegistries {
 
     private final JdbcRegistryStore store;
     private final TeamService teams;
@@ -66,6 +68,24 @@ class RegistryService {
         if (currentUser.get().isPresent()) {
             currentUser.requireCapture(path, "resource", id);
         }
+    }
+
+    private static Registry of(RegistryKind kind) {
+        return Registry.bySlug(kind.slug()).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public UUID register(RegistryKind kind, Map<String, String> fields) {
+        return create(of(kind), fields);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(RegistryKind kind, String title) {
+        Registry r = of(kind);
+        return store.list(r, title, null, false, new PageQuery(0, 50), scope()).items().stream()
+                .anyMatch(row -> title.equals(row.text(r.titleField())));
     }
 
     @Transactional(readOnly = true)

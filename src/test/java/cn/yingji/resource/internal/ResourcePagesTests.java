@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.yingji.incident.IncidentId;
 import cn.yingji.incident.IncidentManagement;
 import cn.yingji.resource.TeamId;
+import cn.yingji.shared.PageQuery;
 import cn.yingji.support.TestUsers;
 import cn.yingji.support.YingjiTest;
 import java.io.ByteArrayOutputStream;
@@ -144,6 +145,24 @@ class ResourcePagesTests {
         assertThat(page("/resources/experts/" + expert + "/edit")).contains("危化品救援");
         assertThat(page("/resources/bases/" + base)).contains("驻训队伍", "页面测试队");
         assertThat(page("/resources/landing-points/" + landing)).contains("固定起降点", "是");
+    }
+
+    @Test
+    void theDemoCityHasRescueForcesShelterStockAndEquipment() throws Exception {
+        SecurityContextHolder.clearContext();
+        assertThat(registries.exists(cn.yingji.resource.RegistryKind.SHELTERS, "瑶海区长江东路应急避难场所（演示）"))
+                .isTrue();
+        assertThat(registries.exists(cn.yingji.resource.RegistryKind.EQUIPMENT, "重型防化服（演示）"))
+                .isTrue();
+        assertThat(page("/resources/stock?warnings=true")).contains("救生衣（演示）", "应急食品（演示）");
+        String base = registries
+                .list(Registry.BASES, "合肥市消防救援支队驻地", null, false, new PageQuery(0, 5))
+                .items()
+                .get(0)
+                .id()
+                .toString();
+        assertThat(page("/resources/bases/" + base)).contains("合肥消防救援支队瑶海大队（演示）");
+        assertThat(page("/resources/teams?q=蓝天")).contains("瑶海区蓝天救援队（演示）");
     }
 
     @Test
