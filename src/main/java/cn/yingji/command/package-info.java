@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Command",
-        allowedDependencies = {"shared", "identity", "geo", "incident", "portal"})
+        allowedDependencies = {"shared", "identity", "geo", "incident", "resource", "portal"})
 @NullMarked
 package cn.yingji.command;
 

@@ -269,6 +269,11 @@ class RescueDispatchBrowserTest {
         WebElement item = driver.findElement(By.cssSelector("#team-status-list li[data-team-id='" + teamId + "']"));
         assertThat(item.getAttribute("data-status")).isEqualTo("DISPATCHED");
         shot("rescue-05-map");
+
+        // the dispatch became a task of the event, addressed to the team
+        driver.get(base + "/incidents/" + incident);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-task-table"), "赶赴现场处置："));
+        shot("rescue-06-event-task");
     }
 
     private static void shot(String name) throws IOException {

@@ -38,6 +38,12 @@ class CommandJobs {
      * Runs inside the grading transaction (a plain listener, like the command centre's), so the lead level changes
      * with the grade or not at all.
      */
+    /** A dispatched team gets its task in the same transaction as the dispatch, so both happen or neither. */
+    @EventListener
+    void on(cn.yingji.resource.TeamDispatched event) {
+        service.taskFromDispatch(event);
+    }
+
     @EventListener
     void on(IncidentGraded event) {
         if (event.oldGrade() != event.newGrade()) {

@@ -11,6 +11,7 @@ import cn.yingji.command.PlanId;
 import cn.yingji.command.Response;
 import cn.yingji.command.ResponseChanged;
 import cn.yingji.command.ResponseLevel;
+import cn.yingji.command.ResponsibleKind;
 import cn.yingji.command.Task;
 import cn.yingji.command.TaskChanged;
 import cn.yingji.command.TaskId;
@@ -598,6 +599,81 @@ class CommandService implements Command, CommandManagement {
         events.publishEvent(new TaskChanged(
                 task.id(), id, TaskUpdate.Kind.ISSUED, TaskState.ISSUED, actor, incident.divisionPath(), now));
         return task;
+    }
+
+    /**
+     * The task a dispatch implies: the dispatched team must go to the scene. Written inside the dispatch's
+     * transaction on behalf of the dispatcher, who has already been checked by the resource module; a repeat of the
+     * same dispatch finds the first task.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    void taskFromDispatch(cn.yingji.resource.TeamDispatched d) {
+        String key = "dispatch:" + d.dispatchId();
+        if (store.taskBySource(key).isPresent()) {
+            return;
+        }
+        IncidentId id = new IncidentId(d.incidentId());
+        Incident incident = incidents.find(id).orElse(null);
+        if (incident == null || incident.state() == IncidentState.CLOSED) {
+            return;
+        }
+        String user = d.leaderUsername() != null
+                        && users.findByUsername(d.leaderUsername()).isPresent()
+                ? d.leaderUsername()
+                : null;
+        NewTask t = new NewTask(
+                "赶赴现场处置：" + d.teamName(),
+                DefaultPlans.trim(d.note()),
+                ResponsibleKind.TEAM,
+                d.teamName(),
+                user,
+                d.dispatchedAt().plus(properties.dispatchDue()));
+        UUID taskId = UUID.randomUUID();
+        UUID response = store.responses(id.value()).stream()
+                .filter(Response::active)
+                .map(r -> r.id().value())
+                .findFirst()
+                .orElse(null);
+        Instant now = clock.now();
+        store.insertTask(
+                taskId,
+                store.nextTaskNumber(LocalDate.ofInstant(now, clock.zone())),
+                id.value(),
+                response,
+                null,
+                incident.divisionPath(),
+                t,
+                d.dispatchedBy(),
+                now,
+                key);
+        store.insertUpdate(
+                UUID.randomUUID(),
+                taskId,
+                now,
+                d.dispatchedBy(),
+                TaskUpdate.Kind.ISSUED,
+                d.note(),
+                null,
+                null,
+                null,
+                null,
+                null);
+        Task task = store.task(taskId).orElseThrow();
+        incidentManagement.appendTimeline(
+                id,
+                "command.TASK",
+                d.dispatchedBy(),
+                List.of(task.number(), task.title(), task.assigneeName()),
+                taskId.toString());
+        audit.record("assign", "command.task", taskId.toString(), incident.divisionPath(), null, task);
+        events.publishEvent(new TaskChanged(
+                task.id(),
+                id,
+                TaskUpdate.Kind.ISSUED,
+                TaskState.ISSUED,
+                d.dispatchedBy(),
+                incident.divisionPath(),
+                now));
     }
 
     @Override

@@ -35,6 +35,7 @@ final class CommandSupport {
      * @param ungradedLead lead level for events without a grade
      * @param defaultLevels response level suggested for a grade when a plan defines no grade trigger for it
      * @param photoMaxBytes largest feedback photo accepted
+     * @param dispatchDue deadline of the task a dispatch creates (arrive on scene), after the dispatch
      */
     @ConfigurationProperties("yingji.command")
     record Properties(
@@ -42,7 +43,8 @@ final class CommandSupport {
             @Nullable Map<Grade, Headquarters.LeadLevel> leadLevels,
             Headquarters.@Nullable LeadLevel ungradedLead,
             @Nullable Map<Grade, ResponseLevel> defaultLevels,
-            @Nullable Integer photoMaxBytes) {
+            @Nullable Integer photoMaxBytes,
+            java.time.@Nullable Duration dispatchDue) {
 
         Properties {
             responseRoles = responseRoles == null || responseRoles.isEmpty() ? List.of(Role.COMMANDER) : responseRoles;
@@ -66,6 +68,7 @@ final class CommandSupport {
             }
             defaultLevels = Map.copyOf(levels);
             photoMaxBytes = photoMaxBytes == null ? 10 * 1024 * 1024 : photoMaxBytes;
+            dispatchDue = dispatchDue == null ? java.time.Duration.ofHours(1) : dispatchDue;
         }
 
         Headquarters.LeadLevel leadFor(@Nullable Grade grade) {
