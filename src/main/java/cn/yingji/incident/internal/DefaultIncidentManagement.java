@@ -84,6 +84,7 @@ class DefaultIncidentManagement implements IncidentManagement {
             Map.entry("mp4", "video/mp4"));
 
     private final JdbcIncidentStore store;
+    private final IncidentReference reference;
     private final Divisions divisions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -94,6 +95,7 @@ class DefaultIncidentManagement implements IncidentManagement {
 
     DefaultIncidentManagement(
             JdbcIncidentStore store,
+            IncidentReference reference,
             Divisions divisions,
             AuditTrail audit,
             ApplicationEventPublisher events,
@@ -102,6 +104,7 @@ class DefaultIncidentManagement implements IncidentManagement {
             @Value("${yingji.incident.attachments.max-bytes:10485760}") long maxAttachmentBytes,
             @Value("${yingji.incident.attachments.max-count:30}") int maxAttachments) {
         this.store = store;
+        this.reference = reference;
         this.divisions = divisions;
         this.audit = audit;
         this.events = events;
@@ -137,7 +140,7 @@ class DefaultIncidentManagement implements IncidentManagement {
         if (roles.account().isPresent() && !roles.account().get().jurisdiction().canCapture(path)) {
             throw InvalidInputException.field("location", "incident.error.outsideJurisdiction");
         }
-        GradingScheme scheme = store.scheme(type.gradingScheme()).orElseThrow();
+        GradingScheme scheme = reference.scheme(type.gradingScheme()).orElseThrow();
         GradingScheme.Result grade = scheme.grade(c.casualties());
         Instant reportedAt = c.reportedAt() == null ? now.truncatedTo(ChronoUnit.SECONDS) : c.reportedAt();
         ReportingLevel received = c.receivedLevel() == null ? defaultReceivedLevel() : c.receivedLevel();
@@ -172,11 +175,12 @@ class DefaultIncidentManagement implements IncidentManagement {
                 key,
                 hash,
                 actor);
-        if (!store.insert(row)) {
+        Optional<Incident> inserted = store.insert(row);
+        if (inserted.isEmpty()) {
             // A concurrent request with the same key won the race.
             return replay(actor, key, hash).orElseThrow();
         }
-        Incident incident = store.find(id).orElseThrow();
+        Incident incident = inserted.get();
         store.timeline(
                 id,
                 reportedAt,
@@ -255,7 +259,8 @@ class DefaultIncidentManagement implements IncidentManagement {
         if (blank(c.typeCode())) {
             errors.add(new FieldError("typeCode", "incident.error.required"));
         } else {
-            type = store.eventType(c.typeCode().trim())
+            type = reference
+                    .eventType(c.typeCode().trim())
                     .filter(EventType::active)
                     .orElse(null);
             if (type == null) {
@@ -343,13 +348,13 @@ class DefaultIncidentManagement implements IncidentManagement {
         }
         String actor = roles.actor();
         Instant now = clock.now();
-        EventType type = store.eventType(before.typeCode()).orElseThrow();
+        EventType type = reference.eventType(before.typeCode()).orElseThrow();
         boolean inside = RegradeWindow.inside(before.occurredAt(), type.regradeWindowDays(), now, clock.zone());
         GradingScheme.Result result = null;
         boolean regraded = false;
         boolean investigatorChanged = false;
         if (inside) {
-            result = store.scheme(type.gradingScheme()).orElseThrow().grade(u.casualties());
+            result = reference.scheme(type.gradingScheme()).orElseThrow().grade(u.casualties());
             regraded = result.grade() != before.grade();
             Grade.GovernmentLevel oldInv =
                     before.grade() == null ? null : before.grade().investigator();
@@ -443,7 +448,7 @@ class DefaultIncidentManagement implements IncidentManagement {
 
     /** {@code fresh}: the event was inserted in this transaction, so it has no obligations or reports yet. */
     private void replan(Incident i, EventType type, @Nullable Instant gradeChangedAt, boolean fresh) {
-        List<ReportingRule> rules = store.rules(type.reportingChain());
+        List<ReportingRule> rules = reference.rules(type.reportingChain());
         List<Obligation> existing = fresh ? List.of() : store.obligations(i.id().value());
         Map<ReportingLevel, Instant> reached = reached(i, fresh ? List.of() : store.reports(i.id().value()));
         ReportingPlanner.Plan plan =
@@ -537,7 +542,7 @@ class DefaultIncidentManagement implements IncidentManagement {
                 report.kind().name(),
                 report.fromLevel().name(),
                 String.join(",", report.recipients().stream().map(Enum::name).toList()));
-        replan(incident, store.eventType(incident.typeCode()).orElseThrow(), null);
+        replan(incident, reference.eventType(incident.typeCode()).orElseThrow(), null);
         audit.record("file-report", "incident.report", report.id().toString(), incident.divisionPath(), null, report);
         events.publishEvent(new IncidentReportFiled(
                 id,

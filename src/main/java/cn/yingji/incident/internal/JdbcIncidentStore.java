@@ -59,6 +59,14 @@ class JdbcIncidentStore {
 
     // ---- configuration ------------------------------------------------------------------------
 
+    /** Bumped by every write to the configuration tables, so this node's caches reload at once. */
+    private final java.util.concurrent.atomic.AtomicLong configGeneration =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    long configGeneration() {
+        return configGeneration.get();
+    }
+
     List<EventType> eventTypes() {
         return jdbc.sql("""
                         select code, category, name_zh, name_en, grading_scheme, reporting_chain, regrade_window_days,
@@ -133,6 +141,7 @@ class JdbcIncidentStore {
 
     /** Sets (inserts or updates) one threshold; a null value deletes it. */
     void putThreshold(String scheme, GradingDimension dimension, Grade grade, @Nullable BigDecimal value) {
+        configGeneration.incrementAndGet();
         if (value == null) {
             jdbc.sql("""
                             delete from incident.grading_thresholds
@@ -160,6 +169,7 @@ class JdbcIncidentStore {
     }
 
     void setCountMissing(String scheme, boolean countMissing) {
+        configGeneration.incrementAndGet();
         jdbc.sql("""
                         update incident.grading_schemes set count_missing_as_deaths = :c, version = version + 1
                         where code = :s
@@ -194,6 +204,7 @@ class JdbcIncidentStore {
     }
 
     void updateRule(int id, int deadlineMinutes, @Nullable Grade minGrade, boolean enabled) {
+        configGeneration.incrementAndGet();
         jdbc.sql("""
                         update incident.reporting_rules
                         set deadline_minutes = :m, min_grade = :g, enabled = :e, version = version + 1
@@ -207,6 +218,7 @@ class JdbcIncidentStore {
     }
 
     void updateWindow(String typeCode, int days) {
+        configGeneration.incrementAndGet();
         jdbc.sql("update incident.event_types set regrade_window_days = :d, version = version + 1 where code = :c")
                 .param("c", typeCode)
                 .param("d", days)
@@ -262,9 +274,9 @@ class JdbcIncidentStore {
         return at.atZone(zone).toLocalDate().toString().replace("-", "") + "-" + String.format("%06d", n);
     }
 
-    /** Inserts the row; false when the idempotency key was already used by the same user. */
-    boolean insert(NewRow r) {
-        int n = jdbc.sql("""
+    /** Inserts the row and reads it back in the same statement; empty when the user already used the key. */
+    Optional<Incident> insert(NewRow r) {
+        return jdbc.sql("""
                         insert into incident.incidents (id, number, category, type_code, title, description,
                             occurred_at, reported_at, received_level, lon, lat, division_code, division_path,
                             grid_code, address, reporter_name, reporter_phone, channel, enterprise_name,
@@ -277,7 +289,7 @@ class JdbcIncidentStore {
                             :serious, :trapped, :minor, :loss, :area, :grade, :dimension, :investigation, :drill,
                             :key, :hash, :createdBy)
                         on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing
-                        """)
+                        returning\s""" + COLUMNS)
                 .param("id", r.id())
                 .param("number", r.number())
                 .param("category", r.category().name())
@@ -316,8 +328,8 @@ class JdbcIncidentStore {
                 .param("key", r.idempotencyKey())
                 .param("hash", r.idempotencyHash())
                 .param("createdBy", r.createdBy())
-                .update();
-        return n == 1;
+                .query((rs, n) -> incident(rs))
+                .optional();
     }
 
     /** The event created earlier with this key, with the hash of its request. */
