@@ -125,13 +125,8 @@ class DefaultIncidentManagement implements IncidentManagement {
         if (key != null && !KEY.matcher(key).matches()) {
             throw InvalidInputException.field("Idempotency-Key", "incident.error.idempotencyKey");
         }
+        // No look-up before the INSERT: a repeated key conflicts there and is answered from the first event.
         String hash = key == null ? null : sha256(c.toString());
-        if (key != null) {
-            Optional<IntakeResult> replay = replay(actor, key, hash);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
         Instant now = clock.now();
         EventType type = validate(c, now);
         Location location = locate(c.lon(), c.lat());
@@ -177,20 +172,18 @@ class DefaultIncidentManagement implements IncidentManagement {
                 actor);
         Optional<Incident> inserted = store.insert(row);
         if (inserted.isEmpty()) {
-            // A concurrent request with the same key won the race.
+            // The key was used before (a retry) or by a concurrent request that won the race.
             return replay(actor, key, hash).orElseThrow();
         }
         Incident incident = inserted.get();
-        store.timeline(
-                id,
+        List<JdbcIncidentStore.TimelineRow> entries = new ArrayList<>(3);
+        entries.add(new JdbcIncidentStore.TimelineRow(
                 reportedAt,
                 "REPORTED",
                 actor,
                 null,
-                type.code(),
-                c.channel().name(),
-                received.name());
-        store.timeline(id, now, "CREATED", actor, null, incident.number());
+                List.of(type.code(), c.channel().name(), received.name())));
+        entries.add(new JdbcIncidentStore.TimelineRow(now, "CREATED", actor, null, List.of(incident.number())));
         if (grade.grade() != null) {
             store.insertGradeChange(
                     id,
@@ -205,16 +198,17 @@ class DefaultIncidentManagement implements IncidentManagement {
                             grade.grade().investigator(),
                             false,
                             "INTAKE"));
-            store.timeline(
-                    id,
+            entries.add(new JdbcIncidentStore.TimelineRow(
                     now,
                     "GRADED_INITIAL",
                     actor,
                     null,
-                    grade.grade().name(),
-                    String.valueOf(grade.dimension()),
-                    grade.grade().investigator().name());
+                    List.of(
+                            grade.grade().name(),
+                            String.valueOf(grade.dimension()),
+                            grade.grade().investigator().name())));
         }
+        store.timelines(id, entries);
         replan(incident, type, null, true);
         // The unit's duty to report to a 县级以上 authority is met when the authority received it (Decree 493 Art. 9).
         store.meet(id, ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY, reportedAt, null);

@@ -966,6 +966,42 @@ class JdbcIncidentStore {
                 .update();
     }
 
+    /** One entry for {@link #timelines}. */
+    record TimelineRow(
+            Instant at, String kind, String actor, @Nullable String ref, List<String> args) {}
+
+    /** Several entries of one event in one statement. */
+    void timelines(UUID incident, List<TimelineRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql =
+                new StringBuilder("insert into incident.timeline (incident_id, at, kind, actor, args, ref_id) values ");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("i", incident);
+        for (int k = 0; k < rows.size(); k++) {
+            TimelineRow r = rows.get(k);
+            sql.append(k == 0 ? "" : ", ")
+                    .append("(:i, :at")
+                    .append(k)
+                    .append(", :kind")
+                    .append(k)
+                    .append(", :actor")
+                    .append(k)
+                    .append(", :args")
+                    .append(k)
+                    .append(", :ref")
+                    .append(k)
+                    .append(")");
+            params.put("at" + k, Timestamp.from(r.at()));
+            params.put("kind" + k, r.kind());
+            params.put("actor" + k, r.actor());
+            params.put("args" + k, r.args().toArray(String[]::new));
+            params.put("ref" + k, r.ref());
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
     List<TimelineEntry> timeline(UUID incident) {
         return jdbc.sql("select * from incident.timeline where incident_id = :i order by at, id")
                 .param("i", incident)
