@@ -34,6 +34,7 @@ class DispatchRequests {
     private final ResourceRoles roles;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
+    private final RegistryService registries;
 
     DispatchRequests(
             JdbcClient jdbc,
@@ -41,13 +42,15 @@ class DispatchRequests {
             Incidents incidents,
             ResourceRoles roles,
             CurrentUser currentUser,
-            AuditTrail audit) {
+            AuditTrail audit,
+            RegistryService registries) {
         this.jdbc = jdbc;
         this.teams = teams;
         this.incidents = incidents;
         this.roles = roles;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.registries = registries;
     }
 
     /** One request. */
@@ -65,11 +68,13 @@ class DispatchRequests {
             @Nullable Instant decidedAt,
             @Nullable String decisionNote,
             @Nullable UUID teamId,
-            @Nullable UUID dispatchId) {}
+            @Nullable UUID dispatchId,
+            @Nullable UUID stockId,
+            @Nullable Integer stockQuantity) {}
 
     private static final String COLUMNS = """
             id, incident_id, division_path, capability, quantity, note, status, requested_by, requested_at, decided_by, decided_at,
-            decision_note, team_id, dispatch_id""";
+            decision_note, team_id, dispatch_id, stock_id, stock_quantity""";
 
     private static Request row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
@@ -87,7 +92,9 @@ class DispatchRequests {
                 decided == null ? null : decided.toInstant(),
                 rs.getString("decision_note"),
                 rs.getObject("team_id", UUID.class),
-                rs.getObject("dispatch_id", UUID.class));
+                rs.getObject("dispatch_id", UUID.class),
+                rs.getObject("stock_id", UUID.class),
+                (Integer) rs.getObject("stock_quantity"));
     }
 
     @Transactional(readOnly = true)
@@ -195,6 +202,44 @@ class DispatchRequests {
                 r,
                 Map.of("team", team.toString()));
         return dispatch;
+    }
+
+    /**
+     * Approves by sending stock: reserves {@code quantity} of the batch for the request's event (never below zero;
+     * the approver needs capture over the warehouse), in the same transaction as the approval.
+     */
+    @Transactional
+    public void approveWithStock(UUID id, @Nullable UUID stock, @Nullable Integer quantity, @Nullable String note) {
+        Request r = require(id);
+        roles.requireWriter();
+        if (stock == null) {
+            throw InvalidInputException.field("stockId", "resource.error.required");
+        }
+        if (!r.status().equals("REQUESTED")) {
+            throw new ConflictException("resource.error.requestDecided");
+        }
+        registries.reserve(stock, quantity, r.incidentId(), note);
+        int n = jdbc.sql("""
+                        update resource.dispatch_requests set status = 'APPROVED', decided_by = :by, decided_at = :at,
+                            decision_note = :n, stock_id = :s, stock_quantity = :q, version = version + 1
+                         where id = :id and status = 'REQUESTED'""")
+                .param("id", id)
+                .param("by", teams.who())
+                .param("at", Timestamp.from(teams.now()))
+                .param("n", note)
+                .param("s", stock)
+                .param("q", quantity)
+                .update();
+        if (n != 1) {
+            throw new ConflictException("resource.error.requestDecided");
+        }
+        audit.record(
+                "approve-stock",
+                "resource.dispatchRequest",
+                id.toString(),
+                r.divisionPath(),
+                r,
+                Map.of("stock", stock.toString(), "quantity", quantity));
     }
 
     @Transactional

@@ -96,7 +96,11 @@ class TeamApiController {
             @Nullable String note) {}
 
     /** Body of a decision on a support request. */
-    record DecisionBody(@Nullable UUID teamId, @Nullable String note) {}
+    record DecisionBody(
+            @Nullable UUID teamId,
+            @Nullable UUID stockId,
+            @Nullable Integer quantity,
+            @Nullable String note) {}
 
     @GetMapping("/api/v1/dispatch/requests")
     List<DispatchRequests.Request> requests(@RequestParam UUID incident) {
@@ -117,6 +121,12 @@ class TeamApiController {
 
     @PostMapping("/api/v1/dispatch/requests/{id}/approve")
     ResponseEntity<Map<String, Object>> approve(@PathVariable UUID id, @RequestBody DecisionBody body) {
+        if (body.stockId() != null) {
+            // met with stock from a warehouse instead of a team
+            requests.approveWithStock(id, body.stockId(), body.quantity(), body.note());
+            return ResponseEntity.status(201)
+                    .body(Map.of("request", requests.find(id).orElseThrow()));
+        }
         UUID dispatch = requests.approve(id, body.teamId(), body.note());
         return ResponseEntity.status(201)
                 .body(Map.of(

@@ -430,6 +430,11 @@ class TeamPages {
             model.addAttribute("engaged", teams.atIncident(chosen.id()));
             model.addAttribute("requests", requests.forIncident(chosen.id()));
             model.addAttribute("scene", scene.atScene(chosen.id()));
+            model.addAttribute(
+                    "stock",
+                    registries.list(Registry.STOCK, null, null, false, new PageQuery(0, 200)).items().stream()
+                            .filter(row -> row.available() > 0)
+                            .toList());
         }
         return "resource/dispatch";
     }
@@ -453,6 +458,34 @@ class TeamPages {
         } catch (InvalidInputException | ConflictException e) {
             return dispatchPage(
                     incident,
+                    model,
+                    format.errors((DomainException) e).values().stream()
+                            .reduce((a, b) -> a + " " + b)
+                            .orElse(null));
+        }
+    }
+
+    /** Meets a support request with stock from a warehouse instead of a team. */
+    @PostMapping("/resources/dispatch/requests/{id}/stock")
+    String approveWithStock(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable UUID stock,
+            @RequestParam(required = false) @Nullable String quantity,
+            @RequestParam(required = false) @Nullable String note,
+            Model model) {
+        DispatchRequests.Request r = requests.find(id).orElseThrow(() -> new NotFoundException("dispatch request", id));
+        try {
+            Integer q;
+            try {
+                q = quantity == null || quantity.isBlank() ? null : Integer.valueOf(quantity.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.field("quantity", "resource.error.positive");
+            }
+            requests.approveWithStock(id, stock, q, note);
+            return "redirect:/resources/dispatch?incident=" + r.incidentId() + "#requests";
+        } catch (InvalidInputException | ConflictException e) {
+            return dispatchPage(
+                    r.incidentId(),
                     model,
                     format.errors((DomainException) e).values().stream()
                             .reduce((a, b) -> a + " " + b)

@@ -19,6 +19,7 @@ import cn.yingji.support.YingjiTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -267,6 +268,61 @@ class ResourceApiTests {
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8))
                 .doesNotContain("340103");
+    }
+
+    @Test
+    void aSupportRequestIsMetWithStockOfAnotherDistrictNeverBelowZero() throws Exception {
+        IncidentId incident = ResourceFixtures.hazchemIncident(incidents, "跨区域物资支援测试");
+        String created = mvc.perform(post("/api/v1/dispatch/requests")
+                        .with(users.as("district.yaohai"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"incidentId\":\"%s\",\"capability\":\"HAZCHEM\",\"quantity\":1,\"note\":\"需要防化物资\"}"
+                                .formatted(incident)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String id = created.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        java.util.Map<String, Object> batch = jdbc.sql("""
+                        select id, quantity - reserved as available from resource.stock
+                        where division_path not like '/340100000000/340102000000/%' and quantity - reserved > 0
+                        order by quantity - reserved desc limit 1
+                        """).query().singleRow();
+        UUID stock = (UUID) batch.get("id");
+        int available = ((Number) batch.get("available")).intValue();
+        // more than is available: refused, nothing reserved, the request still open
+        mvc.perform(post("/api/v1/dispatch/requests/{id}/approve", id)
+                        .with(users.as("duty"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stockId\":\"%s\",\"quantity\":%d}".formatted(stock, available + 1)))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("select quantity - reserved from resource.stock where id = :id")
+                        .param("id", stock)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(available);
+        mvc.perform(post("/api/v1/dispatch/requests/{id}/approve", id)
+                        .with(users.as("duty"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stockId\":\"%s\",\"quantity\":1}".formatted(stock)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.request.status").value("APPROVED"))
+                .andExpect(jsonPath("$.request.stockQuantity").value(1));
+        assertThat(jdbc.sql("select quantity - reserved from resource.stock where id = :id")
+                        .param("id", stock)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(available - 1);
+        // a request is met once
+        mvc.perform(post("/api/v1/dispatch/requests/{id}/approve", id)
+                        .with(users.as("duty"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"stockId\":\"%s\",\"quantity\":1}".formatted(stock)))
+                .andExpect(status().isConflict());
     }
 
     @Test
