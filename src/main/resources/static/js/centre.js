@@ -52,6 +52,20 @@
       });
     }
 
+    var teamList = document.getElementById('centre-teams');
+    if (teamList) {
+      teamList.replaceChildren();
+      if (!(s.teams || []).length) { teamList.appendChild(el('li', 'muted', root.dataset.none)); }
+      (s.teams || []).forEach(function (t) {
+        var li = el('li');
+        li.dataset.teamId = t.id;
+        li.dataset.status = t.status;
+        li.appendChild(link('/resources/teams/' + t.id, t.name));
+        li.appendChild(el('span', null, t.statusLabel));
+        teamList.appendChild(li);
+      });
+    }
+
     var events = document.getElementById('centre-events');
     events.replaceChildren();
     if (!s.events.length) { events.appendChild(el('li', 'muted', root.dataset.none)); }
@@ -70,6 +84,14 @@
       marker.bindPopup(popup);
       marker.addTo(layer);
       bounds.push([e.lat, e.lon]);
+    });
+    (s.teams || []).forEach(function (t) {
+      var m = L.circleMarker([t.lat, t.lon], { radius: 6, color: '#0b5cad', weight: 2, fillColor: '#ffffff', fillOpacity: 1 });
+      var popup = el('div');
+      popup.appendChild(link('/resources/teams/' + t.id, t.name));
+      popup.appendChild(el('div', null, t.statusLabel));
+      m.bindPopup(popup);
+      m.addTo(layer);
     });
     var mapEl = document.getElementById('centre-map');
     mapEl.dataset.loaded = 'true';

@@ -158,4 +158,38 @@ class CommandCentreTests {
         String pushed = stream.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(pushed).contains("event:situation").contains("data:incident-reported");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.yingji.resource.TeamManagement teamManagement;
+
+    @Test
+    void aDispatchedTeamIsOnTheWallOfItsDistrictAndNowhereElse() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Incident yaohai = report("340102000000", "瑶海出动" + tag);
+        SecurityContextHolder.clearContext();
+        cn.yingji.resource.TeamId team = teamManagement.create(new cn.yingji.resource.NewTeam(
+                "指挥中心测试队" + tag,
+                cn.yingji.resource.TeamKind.PRO_HAZCHEM,
+                null,
+                null,
+                12,
+                "HAZCHEM",
+                List.of(),
+                1,
+                117.32,
+                31.87,
+                "340102001000",
+                null,
+                null));
+        teamManagement.dispatch(team, yaohai.id(), "测试出动");
+        String district = situationAs("district.yaohai");
+        assertThat(district).contains(team.toString(), "\"DISPATCHED\"");
+        String other = mvc.perform(get("/api/v1/centre/situation").with(users.as("township.mingguang")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // the team belongs to 明光路街道, so the township sees it; a 庐阳 officer would not (see the matrix)
+        assertThat(other).contains(team.toString());
+    }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param clocks reporting obligations of those events that are overdue or due soon, most urgent first
  * @param tasks open tasks, most urgent first
  * @param taskCounts open tasks by state, plus {@code OVERDUE}
+ * @param teams rescue teams out (dispatched, on scene, returning)
  */
 record Situation(
         Instant at,
@@ -21,7 +22,17 @@ record Situation(
         Map<String, Long> countsByGrade,
         List<Clock> clocks,
         List<OpenTask> tasks,
-        Map<String, Long> taskCounts) {
+        Map<String, Long> taskCounts,
+        List<EngagedTeam> teams) {
+
+    record EngagedTeam(
+            String id,
+            String name,
+            String status,
+            String statusLabel,
+            @Nullable String incidentId,
+            double lon,
+            double lat) {}
 
     record OpenTask(
             String id,

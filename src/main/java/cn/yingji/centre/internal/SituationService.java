@@ -8,6 +8,9 @@ import cn.yingji.incident.IncidentFilter;
 import cn.yingji.incident.IncidentState;
 import cn.yingji.incident.Incidents;
 import cn.yingji.incident.Obligation;
+import cn.yingji.resource.RescueTeams;
+import cn.yingji.resource.Team;
+import cn.yingji.resource.TeamStatus;
 import cn.yingji.shared.PageQuery;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +40,14 @@ class SituationService {
 
     private final Incidents incidents;
     private final Command command;
+    private final RescueTeams teams;
     private final MessageSource messages;
     private final Clock clock;
 
-    SituationService(Incidents incidents, Command command, MessageSource messages) {
+    SituationService(Incidents incidents, Command command, RescueTeams teams, MessageSource messages) {
         this.incidents = incidents;
         this.command = command;
+        this.teams = teams;
         this.messages = messages;
         this.clock = Clock.systemUTC();
     }
@@ -115,7 +120,21 @@ class SituationService {
                     t.dueAt(),
                     t.overdueAt(now)));
         }
-        return new Situation(now, events, counts, clocks, tasks, command.taskCounts(now));
+        List<Situation.EngagedTeam> out = new ArrayList<>();
+        for (TeamStatus status : List.of(TeamStatus.DISPATCHED, TeamStatus.ON_SCENE, TeamStatus.RETURNING)) {
+            for (Team t :
+                    teams.list(null, null, status, new PageQuery(0, MAX_TASKS)).items()) {
+                out.add(new Situation.EngagedTeam(
+                        t.id().toString(),
+                        t.name(),
+                        status.name(),
+                        text("resource.status." + status.name(), locale),
+                        t.currentIncident() == null ? null : t.currentIncident().toString(),
+                        t.lon(),
+                        t.lat()));
+            }
+        }
+        return new Situation(now, events, counts, clocks, tasks, command.taskCounts(now), out);
     }
 
     private String text(String key, Locale locale) {

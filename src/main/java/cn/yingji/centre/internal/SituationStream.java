@@ -83,6 +83,11 @@ class SituationStream {
         afterCommit("task-changed");
     }
 
+    @EventListener
+    void on(cn.yingji.resource.TeamStatusChanged event) {
+        afterCommit("team-status");
+    }
+
     /**
      * Broadcasts once the publishing transaction has committed, so a screen never fetches a state that was rolled
      * back. Deliberately not a {@code @TransactionalEventListener}: Spring Modulith would track those in its
