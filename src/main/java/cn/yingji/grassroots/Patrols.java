@@ -37,13 +37,34 @@ public interface Patrols {
     Coverage coverage(@Nullable String divisionCode, Instant at);
 
     /**
+     * Sets the weekly patrol plan of a grid (township officers over the grid).
+     *
+     * @throws cn.yingji.shared.InvalidInputException for an unknown grid, times outside 1–21, no duty
+     */
+    PatrolPlan plan(String gridCode, int timesPerWeek, List<CheckIn.Duty> duties);
+
+    /**
+     * A grid's patrol plan.
+     *
+     * @param gridCode grid
+     * @param timesPerWeek patrols required each week
+     * @param duties duties the patrols serve
+     */
+    record PatrolPlan(String gridCode, int timesPerWeek, List<CheckIn.Duty> duties) {
+
+        public PatrolPlan {
+            duties = List.copyOf(duties);
+        }
+    }
+
+    /**
      * Weekly coverage.
      *
      * @param divisionPath the division
      * @param weekStart Monday 00:00 of the week
      * @param grids grids under the division
-     * @param patrolled grids with at least one check-in inside them this week
-     * @param unpatrolled the grids without one, by code
+     * @param patrolled grids patrolled at least as often as their plan requires (once without a plan) this week
+     * @param unpatrolled the others, by code, with how many patrols they had and need
      * @param outside check-ins flagged outside their grid this week
      */
     record Coverage(
@@ -59,6 +80,8 @@ public interface Patrols {
      *
      * @param code code
      * @param name name
+     * @param done patrols inside the grid this week
+     * @param required patrols its plan requires
      */
-    record GridRef(String code, String name) {}
+    record GridRef(String code, String name, int done, int required) {}
 }

@@ -19,9 +19,22 @@ class GrassrootsMatrix implements MatrixContribution {
     @Override
     public Map<String, Supplier<String>> foreignIdentifiers() {
         return Map.of(
-                "{township}@standardisation", this::foreignTownship,
-                "{year}@{township}", () -> "2031",
-                "{item}@items", () -> "LEAD-1");
+                "{township}@standardisation",
+                this::foreignTownship,
+                "{year}@{township}",
+                () -> "2031",
+                "{item}@items",
+                () -> "LEAD-1",
+                "{grid}@plans",
+                this::foreignGrid);
+    }
+
+    private String foreignGrid() {
+        return jdbc.sql(
+                        "select code from geo.grids where path like '/340100000000/340103000000/%' order by code limit 1")
+                .query(String.class)
+                .single()
+                .trim();
     }
 
     private String foreignTownship() {

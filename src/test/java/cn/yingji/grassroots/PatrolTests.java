@@ -151,6 +151,27 @@ class PatrolTests {
         assertThat(coverage.get("unpatrolled").toString()).doesNotContain(g.own());
         assertThat(coverage.get("patrolled").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(coverage.get("outside").asLong()).isGreaterThanOrEqualTo(1);
+        // with a plan of three patrols a week, one patrol no longer covers the grid
+        call(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/patrols/plans/" + g.own()),
+                        "township.mingguang",
+                        "{\"timesPerWeek\":3,\"duties\":[\"FLOOD\",\"SAFETY\"]}",
+                        null)
+                .andExpect(status().isOk());
+        call(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/patrols/plans/" + g.own()),
+                        "township.mingguang",
+                        "{\"timesPerWeek\":0,\"duties\":[]}",
+                        null)
+                .andExpect(status().isBadRequest());
+        JsonNode planned = json.readTree(mvc.perform(
+                        get("/api/v1/patrols/coverage?division=340102001000").with(users.as("township.mingguang")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(planned.get("unpatrolled").toString()).contains(g.own());
         // another district's coverage is not visible to the township
         mvc.perform(get("/api/v1/patrols/coverage?division=340103000000").with(users.as("township.mingguang")))
                 .andExpect(status().isNotFound());

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,17 +74,48 @@ class JdbcPatrolStore {
         return spec.query(this::row).list();
     }
 
-    /** Grids under the path with at least one check-in inside them in [from, to). */
-    Set<String> patrolledGrids(String pathPrefix, Instant from, Instant to) {
-        return Set.copyOf(jdbc.sql("""
-                        select distinct grid_code from grassroots.check_ins
-                        where grid_path like :p and at >= :from and at < :to and not outside
+    /** Check-ins inside their grid per grid under the path in [from, to). */
+    java.util.Map<String, Integer> patrolCounts(String pathPrefix, Instant from, Instant to) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select grid_code, count(*) from grassroots.check_ins
+                        where grid_path like :p and at >= :from and at < :to and not outside group by grid_code
                         """)
                 .param("p", pathPrefix + "%")
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .query(String.class)
-                .list());
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    /** Required patrols per week of the planned grids under the path. */
+    java.util.Map<String, Integer> plannedTimes(String pathPrefix) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("select grid_code, times_per_week from grassroots.patrol_plans where grid_path like :p")
+                .param("p", pathPrefix + "%")
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
+
+    void savePlan(String grid, String path, int times, List<CheckIn.Duty> duties, String actor, Instant at) {
+        jdbc.sql("""
+                        insert into grassroots.patrol_plans (grid_code, grid_path, times_per_week, duties, updated_by,
+                            updated_at)
+                        values (:g, :p, :t, :d, :by, :at)
+                        on conflict (grid_code) do update set times_per_week = excluded.times_per_week,
+                            duties = excluded.duties, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                        """)
+                .param("g", grid)
+                .param("p", path)
+                .param("t", times)
+                .param("d", duties.stream().map(Enum::name).toArray(String[]::new))
+                .param("by", actor)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     long outside(String pathPrefix, Instant from, Instant to) {

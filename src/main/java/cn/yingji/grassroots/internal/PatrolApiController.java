@@ -61,4 +61,22 @@ class PatrolApiController {
             @RequestParam(required = false) @Nullable Instant at) {
         return patrols.coverage(division, at == null ? service.now() : at);
     }
+
+    /**
+     * A patrol plan.
+     *
+     * @param timesPerWeek patrols each week
+     * @param duties duties served
+     */
+    record PlanBody(
+            @Nullable Integer timesPerWeek, @Nullable List<CheckIn.Duty> duties) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/patrols/plans/{grid}")
+    Patrols.PatrolPlan plan(
+            @org.springframework.web.bind.annotation.PathVariable String grid, @RequestBody PlanBody body) {
+        return patrols.plan(
+                grid,
+                body.timesPerWeek() == null ? 0 : body.timesPerWeek(),
+                body.duties() == null ? List.of() : body.duties());
+    }
 }

@@ -91,9 +91,39 @@ class PatrolController {
         return "redirect:/grassroots/patrol";
     }
 
+    @PostMapping("/grassroots/coverage/plans")
+    String plan(
+            @RequestParam(required = false) @Nullable String gridCode,
+            @RequestParam(required = false) @Nullable String timesPerWeek,
+            @RequestParam(required = false) @Nullable List<String> duties,
+            RedirectAttributes flash) {
+        try {
+            int times;
+            try {
+                times = Integer.parseInt(timesPerWeek == null ? "" : timesPerWeek.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.field("timesPerWeek", "grassroots.error.times");
+            }
+            List<CheckIn.Duty> parsed = new ArrayList<>();
+            for (String d : duties == null ? List.<String>of() : duties) {
+                try {
+                    parsed.add(CheckIn.Duty.valueOf(d));
+                } catch (IllegalArgumentException e) {
+                    throw InvalidInputException.field("duty", "grassroots.error.duty");
+                }
+            }
+            patrols.plan(gridCode == null ? "" : gridCode, times, parsed);
+            flash.addFlashAttribute("ok", problems.text("grassroots.ok.planned"));
+        } catch (InvalidInputException | ConflictException e) {
+            flash.addFlashAttribute("errors", messages(e));
+        }
+        return "redirect:/grassroots/coverage";
+    }
+
     @GetMapping("/grassroots/coverage")
     String coveragePage(@RequestParam(required = false) @Nullable String division, Model model) {
         model.addAttribute("coverage", patrols.coverage(division, service.now()));
+        model.addAttribute("duties", CheckIn.Duty.values());
         return "grassroots/coverage";
     }
 

@@ -215,13 +215,44 @@ class PatrolService implements Patrols {
         Instant from = weekStart(at);
         Instant to = from.plus(Duration.ofDays(7));
         List<Grid> grids = divisions.gridsUnder(path);
-        Set<String> patrolled = store.patrolledGrids(path, from, to);
+        java.util.Map<String, Integer> done = store.patrolCounts(path, from, to);
+        java.util.Map<String, Integer> planned = store.plannedTimes(path);
         List<GridRef> missing = grids.stream()
-                .filter(g -> !patrolled.contains(g.code()))
-                .map(g -> new GridRef(g.code(), g.name()))
+                .map(g -> new GridRef(
+                        g.code(), g.name(), done.getOrDefault(g.code(), 0), planned.getOrDefault(g.code(), 1)))
+                .filter(r -> r.done() < r.required())
                 .toList();
         return new Coverage(
                 path, from, grids.size(), grids.size() - missing.size(), missing, store.outside(path, from, to));
+    }
+
+    @Override
+    @Transactional
+    public PatrolPlan plan(String gridCode, int timesPerWeek, List<CheckIn.Duty> duties) {
+        Account me = currentUser.require();
+        List<FieldError> errors = new ArrayList<>();
+        Grid grid = divisions.findGrid(gridCode == null ? "" : gridCode.strip()).orElse(null);
+        if (grid == null) {
+            throw InvalidInputException.field("gridCode", "grassroots.error.unknownGrid", gridCode);
+        }
+        currentUser.requireCapture(grid.path(), "grid", grid.code());
+        if (!me.has(Role.TOWNSHIP_OFFICER) && !me.has(Role.DISTRICT_OFFICER)) {
+            throw new AccessDeniedException("patrol plans are set by township or district officers");
+        }
+        if (timesPerWeek < 1 || timesPerWeek > 21) {
+            errors.add(new FieldError("timesPerWeek", "grassroots.error.times"));
+        }
+        if (duties == null || duties.isEmpty()) {
+            errors.add(new FieldError("duty", "grassroots.error.duty"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("error.validation", errors);
+        }
+        List<CheckIn.Duty> clean = duties.stream().distinct().toList();
+        store.savePlan(grid.code(), grid.path(), timesPerWeek, clean, me.username(), now());
+        PatrolPlan plan = new PatrolPlan(grid.code(), timesPerWeek, clean);
+        audit.record("plan", "grassroots.patrol-plan", grid.code(), grid.path(), null, plan);
+        return plan;
     }
 
     private static @Nullable String trim(@Nullable String s) {
