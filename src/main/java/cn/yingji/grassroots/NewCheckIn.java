@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param lat latitude (required)
  * @param duty duty served (default SAFETY)
  * @param note remarks
- * @param finding a problem found
+ * @param finding a problem found; it becomes a hidden-hazard report and needs a photo
+ * @param photo photo of the finding (base64 in JSON)
+ * @param photoName its file name
  */
 public record NewCheckIn(
         @Nullable String gridCode,
@@ -21,4 +23,19 @@ public record NewCheckIn(
         @Nullable Double lat,
         CheckIn.@Nullable Duty duty,
         @Nullable String note,
-        @Nullable String finding) {}
+        @Nullable String finding,
+        byte @Nullable [] photo,
+        @Nullable String photoName) {
+
+    /** A check-in without a finding photo. */
+    public NewCheckIn(
+            @Nullable String gridCode,
+            @Nullable Instant at,
+            @Nullable Double lon,
+            @Nullable Double lat,
+            CheckIn.@Nullable Duty duty,
+            @Nullable String note,
+            @Nullable String finding) {
+        this(gridCode, at, lon, lat, duty, note, finding, null, null);
+    }
+}

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A grid worker reported a problem during a patrol; the hidden-hazard module turns it into a hazard report.
+ * A grid worker reported a problem during a patrol; the hidden-hazard module turns it into a hazard report in the
+ * same transaction (so the check-in fails with the report's error if the report is refused).
  *
  * @param checkIn the check-in
  * @param gridCode the grid
@@ -14,6 +15,8 @@ import java.util.UUID;
  * @param lat where
  * @param text what was found
  * @param at when
+ * @param photo the finding's photo
+ * @param photoName its file name
  */
 public record PatrolFinding(
         UUID checkIn,
@@ -23,4 +26,6 @@ public record PatrolFinding(
         double lon,
         double lat,
         String text,
-        Instant at) {}
+        Instant at,
+        byte[] photo,
+        String photoName) {}

@@ -9,7 +9,7 @@
  */
 @ApplicationModule(
         displayName = "Hazard",
-        allowedDependencies = {"shared", "identity", "geo", "directory"})
+        allowedDependencies = {"shared", "identity", "geo", "directory", "grassroots"})
 @NullMarked
 package cn.yingji.hazard;
 

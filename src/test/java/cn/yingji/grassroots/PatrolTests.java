@@ -176,4 +176,30 @@ class PatrolTests {
         mvc.perform(get("/api/v1/patrols/coverage?division=340103000000").with(users.as("township.mingguang")))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void aProblemFoundOnPatrolBecomesAHazardReportOnceAndNeedsAPhoto() throws Exception {
+        Grids g = grids();
+        String finding = "排水沟堵塞，汛期有内涝风险" + UUID.randomUUID().toString().substring(0, 6);
+        String noPhoto = "{\"gridCode\":\"" + g.own() + "\",\"lon\":" + g.inside()[0] + ",\"lat\":" + g.inside()[1]
+                + ",\"duty\":\"FLOOD\",\"finding\":\"" + finding + "\"}";
+        call(post("/api/v1/patrols/check-ins"), "grid.mingguang", noPhoto, null).andExpect(status().isBadRequest());
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        String withPhoto = noPhoto.replace("}", ",\"photo\":\"" + png + "\",\"photoName\":\"drain.png\"}");
+        String key = "finding-" + UUID.randomUUID();
+        String body = call(post("/api/v1/patrols/check-ins"), "grid.mingguang", withPhoto, key)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String checkIn = json.readTree(body).get("id").asString();
+        call(post("/api/v1/patrols/check-ins"), "grid.mingguang", withPhoto, key)
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from hazard.hazards where idempotency_key = :k and description = :d")
+                        .param("k", "patrol-" + checkIn)
+                        .param("d", finding)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
 }

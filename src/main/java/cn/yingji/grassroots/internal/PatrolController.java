@@ -63,7 +63,10 @@ class PatrolController {
     }
 
     @PostMapping("/grassroots/patrol")
-    String patrolSubmit(@RequestParam Map<String, String> p, RedirectAttributes flash) {
+    String patrolSubmit(
+            @RequestParam Map<String, String> p,
+            @RequestParam(required = false) org.springframework.web.multipart.@Nullable MultipartFile photo,
+            RedirectAttributes flash) {
         try {
             List<FieldError> errors = new ArrayList<>();
             Double lon = number(errors, p.get("lon"));
@@ -80,8 +83,25 @@ class PatrolController {
                     throw InvalidInputException.field("duty", "grassroots.error.duty");
                 }
             }
+            byte[] bytes = null;
+            if (photo != null && !photo.isEmpty()) {
+                try {
+                    bytes = photo.getBytes();
+                } catch (java.io.IOException e) {
+                    throw InvalidInputException.field("photo", "grassroots.error.findingPhoto");
+                }
+            }
             CheckInResult r = patrols.checkIn(
-                    new NewCheckIn(p.get("gridCode"), null, lon, lat, duty, p.get("note"), p.get("finding")),
+                    new NewCheckIn(
+                            p.get("gridCode"),
+                            null,
+                            lon,
+                            lat,
+                            duty,
+                            p.get("note"),
+                            p.get("finding"),
+                            bytes,
+                            photo == null ? null : photo.getOriginalFilename()),
                     p.get("key"));
             flash.addFlashAttribute(
                     "ok", problems.text(r.checkIn().outside() ? "grassroots.ok.outside" : "grassroots.ok.checkedIn"));

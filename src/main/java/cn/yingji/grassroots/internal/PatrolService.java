@@ -114,6 +114,10 @@ class PatrolService implements Patrols {
         if ((note != null && note.length() > MAX_TEXT) || (finding != null && finding.length() > MAX_TEXT)) {
             errors.add(new FieldError("note", "grassroots.error.tooLong", MAX_TEXT));
         }
+        boolean photo = in != null && in.photo() != null && in.photo().length > 0;
+        if (finding != null && !photo) {
+            errors.add(new FieldError("photo", "grassroots.error.findingPhoto"));
+        }
         Grid grid = grid(in == null ? null : in.gridCode(), me, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("error.validation", errors);
@@ -144,8 +148,17 @@ class PatrolService implements Patrols {
         }
         audit.record("check-in", "grassroots.check-in", c.id().toString(), grid.path(), null, c);
         if (finding != null) {
-            events.publishEvent(
-                    new PatrolFinding(c.id(), grid.code(), grid.path(), me.username(), c.lon(), c.lat(), finding, at));
+            events.publishEvent(new PatrolFinding(
+                    c.id(),
+                    grid.code(),
+                    grid.path(),
+                    me.username(),
+                    c.lon(),
+                    c.lat(),
+                    finding,
+                    at,
+                    in.photo(),
+                    in.photoName() == null || in.photoName().isBlank() ? "finding.jpg" : in.photoName()));
         }
         return new CheckInResult(c, false);
     }
