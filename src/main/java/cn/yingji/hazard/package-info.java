@@ -9,7 +9,7 @@
  */
 @ApplicationModule(
         displayName = "Hazard",
-        allowedDependencies = {"shared", "identity", "geo", "directory", "grassroots"})
+        allowedDependencies = {"shared", "identity", "geo", "directory", "grassroots", "responsibility"})
 @NullMarked
 package cn.yingji.hazard;
 

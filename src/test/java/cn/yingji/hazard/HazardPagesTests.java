@@ -81,6 +81,10 @@ class HazardPagesTests {
                 if (lang.equals("en")) {
                     assertThat(body).as(url).doesNotContain("隐患台账");
                 }
+                if (url.equals("/hazards/" + id) && lang.equals("zh_CN")) {
+                    // a FIRE hazard names its supervising department from the 三管三必须 matrix
+                    assertThat(body).contains("hazard-supervisors", "消防救援支队");
+                }
             }
         }
     }

@@ -56,13 +56,18 @@ class HazardPages {
     private final Directory directory;
     private final CurrentUser currentUser;
 
+    /** The 三管三必须 matrix: which department supervises a hazard's industry. */
+    private final cn.yingji.responsibility.Responsibilities responsibilities;
+
     HazardPages(
             HazardService hazards,
             HazardManagement management,
             HazardRoles roles,
             HazardFormat format,
             Directory directory,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            cn.yingji.responsibility.Responsibilities responsibilities) {
+        this.responsibilities = responsibilities;
         this.hazards = hazards;
         this.management = management;
         this.roles = roles;
@@ -232,6 +237,7 @@ class HazardPages {
     private String detail(Hazard h, Model model, @Nullable String failedAction, Map<String, String> errors) {
         model.addAttribute("hazard", h);
         model.addAttribute("steps", hazards.steps(h.id()));
+        model.addAttribute("supervisors", responsibilities.supervisorsOf(h.industry()));
         model.addAttribute("failed", failedAction);
         model.addAttribute("errors", errors);
         model.addAttribute("grades", HazardGrade.values());
