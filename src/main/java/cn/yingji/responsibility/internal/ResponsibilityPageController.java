@@ -257,6 +257,12 @@ class ResponsibilityPageController {
         model.addAttribute("assignments", reads.assignments(null));
         model.addAttribute("board", reads.contactBoard(service.now()));
         model.addAttribute("deadline", service.checkDeadline());
+        model.addAttribute("reminders", service.reminderSummary(service.now()));
+        model.addAttribute(
+                "daysLeft",
+                java.time.temporal.ChronoUnit.DAYS.between(
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
+                        service.deadline(service.now())));
         model.addAttribute("kinds", ChiefAssignment.Kind.values());
         model.addAttribute("objectKinds", ChiefAssignment.ObjectKind.values());
         model.addAttribute("canEdit", has(ResponsibilityService.DRAFTERS));

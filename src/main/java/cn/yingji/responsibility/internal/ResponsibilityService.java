@@ -61,6 +61,9 @@ class ResponsibilityService implements Responsibilities, ResponsibilityManagemen
     private final ZoneId zone;
     private final MonthDay checkDeadline;
     private final int evidenceMaxBytes;
+    private final int remindDaysBefore;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private volatile Clock clock = Clock.systemUTC();
 
     ResponsibilityService(
@@ -71,7 +74,13 @@ class ResponsibilityService implements Responsibilities, ResponsibilityManagemen
             AuditTrail audit,
             @Value("${yingji.zone:Asia/Shanghai}") String zone,
             @Value("${yingji.responsibility.contact-check-deadline:--04-20}") String checkDeadline,
-            @Value("${yingji.responsibility.evidence-max-bytes:10485760}") int evidenceMaxBytes) {
+            @Value("${yingji.responsibility.evidence-max-bytes:10485760}") int evidenceMaxBytes,
+            @Value("${yingji.responsibility.remind-days-before:30}") int remindDaysBefore,
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.remindDaysBefore = remindDaysBefore;
+        this.events = events;
+        this.jdbc = jdbc;
         this.store = store;
         this.currentUser = currentUser;
         this.directory = directory;
@@ -536,6 +545,63 @@ class ResponsibilityService implements Responsibilities, ResponsibilityManagemen
                 .map(ContactChannel::value)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** This year's deadline of the contact check. */
+    LocalDate deadline(Instant now) {
+        return checkDeadline.atYear(LocalDate.ofInstant(now, zone).getYear());
+    }
+
+    /**
+     * Reminds every district with missing contacts, once a day, from {@code remind-days-before} days before the
+     * deadline on (overdue after it). Runs as the system.
+     *
+     * @return reminders sent
+     */
+    @Transactional
+    public int remind(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate deadline = deadline(now);
+        if (today.isBefore(deadline.minusDays(remindDaysBefore))) {
+            return 0;
+        }
+        int sent = 0;
+        for (ContactBoardRow row : contactBoard(now)) {
+            long missing = row.total() - row.current();
+            if (missing == 0) {
+                continue;
+            }
+            int n = jdbc.sql("""
+                            insert into responsibility.reminders (id, district_path, year, sent_on, missing, deadline, overdue)
+                            values (:id, :p, :y, :d, :m, :dl, :o) on conflict (district_path, sent_on) do nothing
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("p", row.divisionPath())
+                    .param("y", today.getYear())
+                    .param("d", java.sql.Date.valueOf(today))
+                    .param("m", missing)
+                    .param("dl", java.sql.Date.valueOf(deadline))
+                    .param("o", today.isAfter(deadline))
+                    .update();
+            if (n > 0) {
+                sent++;
+                events.publishEvent(new cn.yingji.responsibility.ContactCheckReminder(
+                        row.divisionPath(), missing, deadline, today.isAfter(deadline)));
+            }
+        }
+        return sent;
+    }
+
+    /** Reminders sent this year per district path: count and the latest day. */
+    Map<String, String> reminderSummary(Instant now) {
+        Map<String, String> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select district_path, count(*) as n, max(sent_on) as last from responsibility.reminders
+                        where year = :y group by district_path
+                        """).param("y", LocalDate.ofInstant(now, zone).getYear()).query(rs -> {
+            out.put(rs.getString("district_path"), rs.getLong("n") + " / " + rs.getDate("last"));
+        });
+        return out;
     }
 
     /** Start of this year's check: verifications from 1 January of the year whose deadline is next or just passed. */
