@@ -21,6 +21,8 @@ public final class PositionKinds {
     public static final String VILLAGE_FLOOD_CONTACT = "VILLAGE_FLOOD_CONTACT";
     /** Grid worker (网格员). */
     public static final String GRID_WORKER = "GRID_WORKER";
+    /** Village information reporter (信息员, 突发事件应对法 Art. 60). */
+    public static final String INFO_REPORTER = "INFO_REPORTER";
     /** Duty officer position of a duty office (值班员). */
     public static final String DUTY_OFFICER = "DUTY_OFFICER";
     /** Head of a department (部门负责人). */
@@ -38,6 +40,7 @@ public final class PositionKinds {
             TOWNSHIP_HEAD,
             VILLAGE_FLOOD_CONTACT,
             GRID_WORKER,
+            INFO_REPORTER,
             DUTY_OFFICER,
             DEPARTMENT_HEAD,
             ENTERPRISE_SAFETY_HEAD);

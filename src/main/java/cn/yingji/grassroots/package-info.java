@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Grassroots",
-        allowedDependencies = {"shared", "identity", "geo", "portal"})
+        allowedDependencies = {"shared", "identity", "geo", "directory", "portal"})
 @NullMarked
 package cn.yingji.grassroots;
 

@@ -202,4 +202,21 @@ class PatrolTests {
                         .single())
                 .isEqualTo(1);
     }
+
+    @Test
+    void everyVillageOfTheDemoStreetHasAnInformationReporterAndAnotherDistrictIsHidden() throws Exception {
+        String page = mvc.perform(get("/grassroots/reporters").with(users.as("township.mingguang")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"reporters\"", "data-code=\"340102001001\"");
+        int villages = page.split("data-code=").length - 1;
+        int without = page.split("未配备").length - 1;
+        // the demo street's villages have their reporter; a village without one is flagged
+        assertThat(villages).isGreaterThan(1);
+        assertThat(without).isLessThan(villages);
+        mvc.perform(get("/grassroots/reporters?township=340103001000").with(users.as("township.mingguang")))
+                .andExpect(status().isNotFound());
+    }
 }

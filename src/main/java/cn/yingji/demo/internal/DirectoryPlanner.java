@@ -264,6 +264,16 @@ final class DirectoryPlanner {
                     vpath,
                     null,
                     contact);
+            if (code.equals(DEMO_TOWNSHIP)) {
+                // 一岗多能: in the demo street the village contact is also its information reporter (信息员)
+                post(
+                        "info-reporter:" + vcode,
+                        CityGenerator.shortName(village.name()) + "信息员",
+                        PositionKinds.INFO_REPORTER,
+                        vpath,
+                        null,
+                        contact);
+            }
         }
     }
 

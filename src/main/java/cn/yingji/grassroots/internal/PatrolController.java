@@ -33,8 +33,10 @@ class PatrolController {
     private final Patrols patrols;
     private final PatrolService service;
     private final Problems problems;
+    private final InfoReporters reporters;
 
-    PatrolController(Patrols patrols, PatrolService service, Problems problems) {
+    PatrolController(Patrols patrols, PatrolService service, Problems problems, InfoReporters reporters) {
+        this.reporters = reporters;
         this.patrols = patrols;
         this.service = service;
         this.problems = problems;
@@ -46,6 +48,11 @@ class PatrolController {
         @Bean
         NavigationItem patrolNav() {
             return NavigationItem.of(NavSection.GRASSROOTS, "grassroots.nav.patrol", "/grassroots/patrol", 30);
+        }
+
+        @Bean
+        NavigationItem reportersNav() {
+            return NavigationItem.of(NavSection.GRASSROOTS, "grassroots.nav.reporters", "/grassroots/reporters", 32);
         }
 
         @Bean
@@ -138,6 +145,12 @@ class PatrolController {
             flash.addFlashAttribute("errors", messages(e));
         }
         return "redirect:/grassroots/coverage";
+    }
+
+    @GetMapping("/grassroots/reporters")
+    String reportersPage(@RequestParam(required = false) @Nullable String township, Model model) {
+        model.addAttribute("villages", reporters.forTownship(township));
+        return "grassroots/reporters";
     }
 
     @GetMapping("/grassroots/coverage")
