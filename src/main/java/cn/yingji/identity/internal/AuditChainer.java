@@ -21,10 +21,15 @@ class AuditChainer {
     static final int BATCH = 2_000;
 
     /**
-     * Routine runs only look this many entries behind the newest chained one; a full run (before verification)
-     * looks at everything, so an entry whose writer stayed open longer than that is never left out.
+     * Routine runs only look this many entries behind the newest chained one (an anti-join over the window each
+     * second, so it must stay small under write load); every {@value #FULL_EVERY}th run and every verification look
+     * at everything, so an entry whose writer stayed open longer than that is still chained, only later.
      */
-    static final long WINDOW = 200_000;
+    static final long WINDOW = 10_000;
+
+    static final int FULL_EVERY = 300;
+
+    private int runs;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -39,7 +44,7 @@ class AuditChainer {
             fixedDelayString = "${yingji.audit.chain-interval:1s}",
             initialDelayString = "${yingji.audit.chain-interval:1s}")
     void scheduled() {
-        chainPending(false);
+        chainPending(++runs % FULL_EVERY == 0);
     }
 
     /**
