@@ -98,6 +98,7 @@ public final class HazardLoadScenario {
             double[] ledger = sequential(30, i -> session.get("/api/v1/hazards?size=20"));
             double[] counts = sequential(30, i -> session.get("/api/v1/hazards/counts"));
 
+            // the scenario's report is a Markdown table on stdout, pasted into docs/benchmarks.md
             System.out.println();
             System.out.printf("| what | requests | ok | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|---|%n");
             row("hazard report POST /api/v1/hazards (multipart, 20 KB photo) at " + rate + "/s", intake);

@@ -176,6 +176,7 @@ public class RecommendBenchmark {
                     same++;
                 }
             }
+            // a benchmark's own result line on stdout, next to JMH's table (recorded in docs/benchmarks.md)
             System.out.println("Same top-" + LIMIT + " (ids and order) from both for " + same + " of " + checked
                     + " events; the rest differ only where scores tie to floating-point rounding");
             if (same < checked * 9 / 10) {
@@ -398,6 +399,7 @@ public class RecommendBenchmark {
             if (wrong > 0) {
                 throw new IllegalStateException(wrong + " teams show a status other than the last one written");
             }
+            // the consistency check's result on stdout, next to JMH's table (recorded in docs/benchmarks.md)
             System.out.println("Index consistent: " + expected.size() + " teams flipped, all show their last status");
         }
     }

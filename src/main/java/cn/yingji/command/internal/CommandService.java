@@ -847,7 +847,7 @@ class CommandService implements Command, CommandManagement {
                 errors.add(new FieldError(
                         "photo", "command.error.photoTooLarge", properties.photoMaxBytes() / 1024 / 1024));
             } else {
-                type = imageType(f.photo());
+                type = cn.yingji.shared.FileTypes.image(f.photo());
                 if (type == null) {
                     errors.add(new FieldError("photo", "command.error.photoType"));
                 }
@@ -865,31 +865,6 @@ class CommandService implements Command, CommandManagement {
                 photo ? (name == null ? "photo" : name.replaceAll("[\\\\/\\r\\n\"]", "_")) : null,
                 type,
                 photo ? f.photo() : null);
-    }
-
-    /** The image type from the file's magic bytes; null when it is not a JPEG, PNG, GIF or WebP. */
-    static @Nullable String imageType(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return "image/gif";
-        }
-        if (b.length >= 12
-                && b[0] == 'R'
-                && b[1] == 'I'
-                && b[2] == 'F'
-                && b[3] == 'F'
-                && b[8] == 'W'
-                && b[9] == 'E'
-                && b[10] == 'B'
-                && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 
     private static boolean inChina(double lon, double lat) {

@@ -807,35 +807,7 @@ class HazardService implements Hazards, HazardManagement {
 
     /** The image type from the leading bytes (JPEG, PNG, GIF, WebP), or null when it is not one of them. */
     static @Nullable String imageType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length > 8
-                && (b[0] & 0xff) == 0x89
-                && b[1] == 'P'
-                && b[2] == 'N'
-                && b[3] == 'G'
-                && b[4] == 0x0d
-                && b[5] == 0x0a
-                && b[6] == 0x1a
-                && b[7] == 0x0a) {
-            return "image/png";
-        }
-        if (b.length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return "image/gif";
-        }
-        if (b.length > 12
-                && b[0] == 'R'
-                && b[1] == 'I'
-                && b[2] == 'F'
-                && b[3] == 'F'
-                && b[8] == 'W'
-                && b[9] == 'E'
-                && b[10] == 'B'
-                && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
+        return cn.yingji.shared.FileTypes.image(b);
     }
 
     private static void coordinates(List<FieldError> errors, @Nullable Double lon, @Nullable Double lat) {

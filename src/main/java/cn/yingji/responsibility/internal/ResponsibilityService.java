@@ -316,7 +316,7 @@ class ResponsibilityService implements Responsibilities, ResponsibilityManagemen
                 errors.add(new FieldError(
                         "evidence", "responsibility.error.evidenceTooLarge", evidenceMaxBytes / 1024 / 1024));
             } else {
-                type = evidenceType(evidence);
+                type = cn.yingji.shared.FileTypes.evidence(evidence);
                 if (type == null) {
                     errors.add(new FieldError("evidence", "responsibility.error.evidenceType"));
                 }
@@ -343,20 +343,6 @@ class ResponsibilityService implements Responsibilities, ResponsibilityManagemen
                         .findFirst()
                         .orElseThrow());
         return after;
-    }
-
-    /** PDF, JPEG or PNG by their magic bytes; null otherwise. */
-    static @Nullable String evidenceType(byte[] b) {
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        return null;
     }
 
     private DutyList lockVisible(DutyListId id) {
