@@ -27,11 +27,11 @@ public record NewDutyList(
      * @param principle principle
      * @param content content
      * @param dueOn deadline
-     * @param evidenceRequired evidence needed
+     * @param evidenceRequired evidence needed (absent: no)
      */
     public record NewItem(
             DutyList.@Nullable Principle principle,
             @Nullable String content,
             @Nullable LocalDate dueOn,
-            boolean evidenceRequired) {}
+            @Nullable Boolean evidenceRequired) {}
 }

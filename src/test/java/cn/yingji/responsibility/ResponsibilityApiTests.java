@@ -89,6 +89,14 @@ class ResponsibilityApiTests {
                 .andExpect(status().isBadRequest()));
         assertThat(problem.toString()).contains("岗位而不是具体人员");
         assertThat(lists("绑人清单" + t)).isZero();
+        // an item may leave out evidenceRequired (no evidence then); the unknown position is still named clearly
+        JsonNode unknown = body(call(
+                        post("/api/v1/duty-lists"),
+                        "district.yaohai",
+                        "{\"positionId\":\"" + UUID.randomUUID()
+                                + "\",\"title\":\"x\",\"items\":[{\"content\":\"c\"}]}")
+                .andExpect(status().isBadRequest()));
+        assertThat(unknown.toString()).contains("岗位不存在");
         // a deadline in the past is refused as well
         PositionId position = fixtures.position("过期测试岗" + t, "RESP_TEST_HEAD", ResponsibilityFixtures.MINGGUANG);
         call(

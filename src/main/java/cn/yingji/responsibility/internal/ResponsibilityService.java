@@ -405,7 +405,7 @@ class ResponsibilityService implements Responsibilities, ResponsibilityManagemen
                     i.principle() == null ? DutyList.Principle.OTHER : i.principle(),
                     content,
                     i.dueOn(),
-                    i.evidenceRequired()));
+                    Boolean.TRUE.equals(i.evidenceRequired())));
         }
         if (items.isEmpty() && errors.isEmpty()) {
             errors.add(new FieldError("items", "responsibility.error.noItems"));
