@@ -1,5 +1,7 @@
 package cn.yingji.hazard;
 
+import java.time.Instant;
+
 /**
  * A hazard was reported.
  *
@@ -8,5 +10,14 @@ package cn.yingji.hazard;
  * @param grade proposed grade
  * @param source who found it
  * @param divisionPath where
+ * @param industry its industry code
+ * @param at when it was reported
  */
-public record HazardReported(HazardId id, String number, HazardGrade grade, HazardSource source, String divisionPath) {}
+public record HazardReported(
+        HazardId id,
+        String number,
+        HazardGrade grade,
+        HazardSource source,
+        String divisionPath,
+        String industry,
+        Instant at) {}

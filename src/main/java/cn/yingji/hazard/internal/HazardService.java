@@ -19,6 +19,7 @@ import cn.yingji.hazard.HazardManagement;
 import cn.yingji.hazard.HazardReported;
 import cn.yingji.hazard.HazardSource;
 import cn.yingji.hazard.HazardState;
+import cn.yingji.hazard.HazardStateChanged;
 import cn.yingji.hazard.HazardStep;
 import cn.yingji.hazard.Hazards;
 import cn.yingji.hazard.NewHazard;
@@ -399,7 +400,8 @@ class HazardService implements Hazards, HazardManagement {
                     UUID.randomUUID(), id.value(), d.photoType, photo.content(), sha256(photo.content()), by, now);
         }
         audit.record("report", "hazard.hazard", id.toString(), d.path, null, saved);
-        events.publishEvent(new HazardReported(id, saved.number(), saved.grade(), source, d.path));
+        events.publishEvent(new HazardReported(
+                id, saved.number(), saved.grade(), source, d.path, saved.industry(), saved.reportedAt()));
         return new ReportReceipt(saved, code == null ? null : display(code), false);
     }
 
@@ -694,6 +696,16 @@ class HazardService implements Hazards, HazardManagement {
                 .orElseThrow();
         audit.record(
                 action.toLowerCase(Locale.ROOT), "hazard.hazard", id.toString(), before.divisionPath(), before, after);
+        events.publishEvent(new HazardStateChanged(
+                after.id(),
+                after.number(),
+                after.grade(),
+                after.industry(),
+                before.state(),
+                after.state(),
+                after.divisionPath(),
+                after.deadline(),
+                now));
         return after;
     }
 
