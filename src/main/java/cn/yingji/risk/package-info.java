@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Risk",
-        allowedDependencies = {"shared", "identity", "geo", "portal", "directory"})
+        allowedDependencies = {"shared", "identity", "geo", "portal", "directory", "responsibility"})
 @NullMarked
 package cn.yingji.risk;
 

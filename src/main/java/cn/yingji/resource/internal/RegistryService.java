@@ -12,6 +12,7 @@ import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.NotFoundException;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
+import cn.yingji.shared.TableIo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -11,6 +11,7 @@ import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.NotFoundException;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
+import cn.yingji.shared.TableIo;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import cn.yingji.resource.TeamId;
 import cn.yingji.resource.TeamKind;
 import cn.yingji.shared.DomainException.FieldError;
 import cn.yingji.shared.InvalidInputException;
+import cn.yingji.shared.TableIo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -666,11 +666,11 @@ class JdbcRiskStore {
         return d == null ? null : plain(d);
     }
 
-    private static boolean notBlank(@Nullable String s) {
+    static boolean notBlank(@Nullable String s) {
         return s != null && !s.isBlank();
     }
 
-    private static String contains(String s) {
+    static String contains(String s) {
         return "%" + escape(s.strip()) + "%";
     }
 
@@ -685,12 +685,12 @@ class JdbcRiskStore {
         return escape(p) + "%";
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** A WHERE clause that always starts with the jurisdiction filter. */
-    private static final class Where {
+    static final class Where {
         private final StringBuilder sql = new StringBuilder(" where division_path like any (array[:scope])");
         private final Map<String, Object> params = new LinkedHashMap<>();
 

@@ -11,6 +11,11 @@ import org.springframework.context.annotation.Configuration;
 class RiskNavigation {
 
     @Bean
+    NavigationItem enterprisesNav() {
+        return NavigationItem.of(NavSection.RISK, "risk.nav.enterprises", "/risk/enterprises", 10);
+    }
+
+    @Bean
     NavigationItem riskPointsNav() {
         return NavigationItem.of(NavSection.RISK, "risk.nav.points", "/risk/points", 20);
     }

@@ -1,6 +1,5 @@
-package cn.yingji.resource.internal;
+package cn.yingji.shared;
 
-import cn.yingji.shared.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,29 +24,32 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Reads and writes registry tables as CSV (UTF-8, optional BOM, RFC 4180 quoting) or XLSX (first sheet). The first
  * row holds the column names; every further non-empty row becomes a map from column name to trimmed text.
  */
-final class TableIo {
+public final class TableIo {
 
-    static final int MAX_ROWS = 20_000;
+    /** Most data rows one import may hold. */
+    public static final int MAX_ROWS = 20_000;
 
     private TableIo() {}
 
     /** One data row with its 1-based line number in the file (the header is line 1). */
-    record Line(int number, Map<String, String> cells) {
+    public record Line(int number, Map<String, String> cells) {
 
-        String get(String column) {
+        /** The trimmed cell of a column, empty when absent. */
+        public String get(String column) {
             String v = cells.get(column);
             return v == null ? "" : v;
         }
     }
 
-    static List<Line> read(String filename, byte[] content) {
+    /** Reads a CSV or (by file name) XLSX table; fails with a field error on {@code file} when empty or unreadable. */
+    public static List<Line> read(String filename, byte[] content) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         if (content.length == 0) {
-            throw InvalidInputException.field("file", "resource.import.empty");
+            throw InvalidInputException.field("file", "table.empty");
         }
         List<List<String>> rows = name.endsWith(".xlsx") || name.endsWith(".xls") ? xlsx(content) : csv(content);
         if (rows.isEmpty()) {
-            throw InvalidInputException.field("file", "resource.import.empty");
+            throw InvalidInputException.field("file", "table.empty");
         }
         List<String> header = rows.get(0).stream().map(String::strip).toList();
         List<Line> out = new ArrayList<>();
@@ -57,7 +59,7 @@ final class TableIo {
                 continue;
             }
             if (out.size() >= MAX_ROWS) {
-                throw InvalidInputException.field("file", "resource.import.tooMany", MAX_ROWS);
+                throw InvalidInputException.field("file", "table.tooMany", MAX_ROWS);
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
@@ -86,7 +88,7 @@ final class TableIo {
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            throw InvalidInputException.field("file", "resource.import.unreadable");
+            throw InvalidInputException.field("file", "table.unreadable");
         }
     }
 
@@ -105,7 +107,8 @@ final class TableIo {
         return fmt.formatCellValue(cell);
     }
 
-    static List<List<String>> csv(byte[] content) {
+    /** Parses RFC 4180 CSV (UTF-8, optional BOM) into rows of cells. */
+    public static List<List<String>> csv(byte[] content) {
         String s = new String(content, StandardCharsets.UTF_8);
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
             s = s.substring(1);
@@ -160,7 +163,7 @@ final class TableIo {
     }
 
     /** One RFC 4180 CSV row, guarded against spreadsheet formula injection. */
-    static void csvRow(Writer out, List<?> cells) throws IOException {
+    public static void csvRow(Writer out, List<?> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -179,7 +182,7 @@ final class TableIo {
     }
 
     /** Writes rows (first = header) as an XLSX workbook, streaming. */
-    static void xlsx(OutputStream out, String sheetName, List<String> header, Iterable<List<?>> rows)
+    public static void xlsx(OutputStream out, String sheetName, List<String> header, Iterable<List<?>> rows)
             throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet(sheetName);
