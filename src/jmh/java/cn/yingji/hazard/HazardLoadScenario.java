@@ -85,8 +85,11 @@ public final class HazardLoadScenario {
             Random random = new Random(42);
             // Warm-up: the JIT and the connection pool, not measured.
             openLoop(rate, 5, i -> session.report(points.get(random.nextInt(points.size())), jpeg));
-            double[] intake =
-                    openLoop(rate, seconds, i -> session.report(points.get(random.nextInt(points.size())), jpeg));
+            java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            double[] intake = openLoop(
+                    rate,
+                    seconds,
+                    i -> acknowledged.add(session.report(points.get(random.nextInt(points.size())), jpeg)));
 
             jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
                             + " created_at timestamptz not null default now())")
@@ -97,6 +100,36 @@ public final class HazardLoadScenario {
 
             double[] ledger = sequential(30, i -> session.get("/api/v1/hazards?size=20"));
             double[] counts = sequential(30, i -> session.get("/api/v1/hazards/counts"));
+            // One district (瑶海区) as its district officer, and the same two questions asked plainly of PostgreSQL.
+            Session district = Session.signIn("http://localhost:" + port, "district.yaohai", "Demo!2026yj");
+            double[] districtLedger = sequential(50, i -> district.get("/api/v1/hazards?size=20"));
+            double[] districtFilter =
+                    sequential(50, i -> district.get("/api/v1/hazards?size=20&state=RECTIFYING&industry=FIRE"));
+            double[] districtCounts = sequential(50, i -> district.get("/api/v1/hazards/counts"));
+            String yaohai = "/340100000000/340102000000/%";
+            double[] sqlLedger = sequential(
+                    50,
+                    i -> jdbc.sql("select * from hazard.hazards where division_path like"
+                                    + " :p order by reported_at desc limit 20")
+                            .param("p", yaohai)
+                            .query()
+                            .listOfRows());
+            double[] sqlCounts = sequential(
+                    50,
+                    i -> jdbc.sql(
+                                    "select state, count(*) from hazard.hazards where division_path like :p group by state")
+                            .param("p", yaohai)
+                            .query()
+                            .listOfRows());
+            long inDistrict = jdbc.sql("select count(*) from hazard.hazards where division_path like :p")
+                    .param("p", yaohai)
+                    .query(Long.class)
+                    .single();
+            long missing = jdbc.sql("select count(*) from unnest(cast(:ids as uuid[])) a(id)"
+                            + " where not exists (select 1 from hazard.hazards h where h.id = a.id)")
+                    .param("ids", acknowledged.toArray(String[]::new))
+                    .query(Long.class)
+                    .single();
 
             // the scenario's report is a Markdown table on stdout, pasted into docs/benchmarks.md
             System.out.println();
@@ -105,6 +138,16 @@ public final class HazardLoadScenario {
             row("baseline: bare single-row INSERT at " + rate + "/s", baseline);
             row("ledger GET /api/v1/hazards?size=20 (city scope), sequential", ledger);
             row("counts GET /api/v1/hazards/counts (city scope), sequential", counts);
+            row(
+                    "ledger GET /api/v1/hazards?size=20 as district.yaohai (" + inDistrict + " rows in scope)",
+                    districtLedger);
+            row("ledger filtered by state and industry as district.yaohai", districtFilter);
+            row("counts GET /api/v1/hazards/counts as district.yaohai", districtCounts);
+            row("baseline: plain SQL first page of the district (LIKE on division_path, by time)", sqlLedger);
+            row("baseline: plain SQL counts by state of the district", sqlCounts);
+            System.out.printf(
+                    "acknowledged reports: %,d; acknowledged but missing from the database: %,d%n",
+                    acknowledged.size(), missing);
             System.out.printf(
                     "hazards in the database after the run: %,d%n",
                     jdbc.sql("select count(*) from hazard.hazards")
@@ -249,7 +292,8 @@ public final class HazardLoadScenario {
             return m.group(1);
         }
 
-        void report(double[] point, byte[] photo) throws Exception {
+        /** Sends one report; answers the id the server acknowledged. */
+        String report(double[] point, byte[] photo) throws Exception {
             String boundary = "----yingji" + UUID.randomUUID();
             ByteArrayOutputStream body = new ByteArrayOutputStream(photo.length + 1024);
             field(body, boundary, "description", "负载测试：消防通道堵塞");
@@ -273,6 +317,7 @@ public final class HazardLoadScenario {
             if (res.statusCode() != 201 && res.statusCode() != 200) {
                 throw new IllegalStateException(res.statusCode() + " " + res.body());
             }
+            return find(res.body(), "\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
         }
 
         private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {

@@ -9,6 +9,7 @@ import cn.yingji.hazard.HazardState;
 import cn.yingji.hazard.HazardStep;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
+import cn.yingji.shared.db.PathScope;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -429,12 +430,17 @@ class JdbcHazardStore {
     }
 
     private static final class Where {
-        private final StringBuilder sql = new StringBuilder(" where " + VISIBLE);
+        private final StringBuilder sql = new StringBuilder(" where ");
         private final Map<String, @Nullable Object> params = new LinkedHashMap<>();
 
         Where(Scope scope) {
-            params.put("scope", scope.patterns());
-            params.put("ent", scope.enterprise());
+            String inScope = PathScope.predicate("division_path", scope.patterns(), "scope", params);
+            if (scope.enterprise() == null) {
+                sql.append(inScope);
+            } else {
+                sql.append("(").append(inScope).append(" or enterprise_id = cast(:ent as uuid))");
+                params.put("ent", scope.enterprise());
+            }
         }
 
         void and(String condition, String name, Object value) {
