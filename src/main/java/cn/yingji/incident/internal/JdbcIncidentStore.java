@@ -21,6 +21,7 @@ import cn.yingji.incident.ReportingLevel;
 import cn.yingji.incident.TimelineEntry;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
+import cn.yingji.shared.db.PathScope;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -425,9 +426,9 @@ class JdbcIncidentStore {
 
     private static final class Where {
         final String sql;
-        final Map<String, Object> params;
+        final Map<String, @Nullable Object> params;
 
-        Where(String sql, Map<String, Object> params) {
+        Where(String sql, Map<String, @Nullable Object> params) {
             this.sql = sql;
             this.params = params;
         }
@@ -440,10 +441,9 @@ class JdbcIncidentStore {
 
     private static Where where(IncidentFilter f, @Nullable List<String> patterns, ZoneId zone) {
         StringBuilder sql = new StringBuilder("true");
-        Map<String, Object> p = new HashMap<>();
+        Map<String, @Nullable Object> p = new HashMap<>();
         if (patterns != null) {
-            sql.append(" and i.division_path like any (array[:patterns])");
-            p.put("patterns", patterns);
+            sql.append(" and ").append(PathScope.predicate("i.division_path", patterns, "scope", p));
         }
         if (f.typeCode() != null && !f.typeCode().isBlank()) {
             sql.append(" and i.type_code = :type");
