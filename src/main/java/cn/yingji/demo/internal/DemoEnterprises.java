@@ -44,6 +44,7 @@ class DemoEnterprises {
             new String[] {"SPECIAL_EQUIPMENT", "起重设备安装有限公司"},
             new String[] {"TOURISM", "旅游开发有限公司"});
     private static final String[] PREFIXES = {"合肥", "庐州", "包河", "巢湖", "淝河", "紫蓬", "大蜀山", "董铺", "滨湖", "新站"};
+    private static final String[] BRANDS = {"", "宏达", "恒信", "华安", "兴业"};
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
     private static final String[] GIVEN = {"建国", "海燕", "志强", "秀英", "晓东", "丽华", "国庆", "文静"};
 
