@@ -21,7 +21,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -125,7 +124,9 @@ final class CapCodec {
                 v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                 v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
                 v.setErrorHandler(collecting(errors));
-                v.validate(new DOMSource(doc));
+                // the bytes were parsed above by the DOCTYPE-refusing parser, so they carry no DTD; validating the
+                // stream (not the DOM) keeps line numbers for the error paths
+                v.validate(new StreamSource(new ByteArrayInputStream(xml)));
             } catch (SAXException | IOException e) {
                 errors.add(new FieldError("/alert", "monitoring.error.capSchema", String.valueOf(e.getMessage())));
             }
