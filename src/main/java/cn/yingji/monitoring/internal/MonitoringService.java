@@ -70,7 +70,7 @@ class MonitoringService implements MonitoringAdministration {
     @Transactional(readOnly = true)
     public MonitoringPoint point(UUID id) {
         MonitoringPoint p = store.point(id).orElseThrow(() -> new NotFoundException("monitoring point", id));
-        currentUser.requireView(p.divisionPath(), "monitoring point", id);
+        requireView(p.divisionPath(), "monitoring point", id);
         return p;
     }
 
@@ -96,7 +96,7 @@ class MonitoringService implements MonitoringAdministration {
     @Transactional(readOnly = true)
     public Sensor sensor(UUID id) {
         Sensor s = store.sensor(id).orElseThrow(() -> new NotFoundException("sensor", id));
-        currentUser.requireView(s.divisionPath(), "sensor", id);
+        requireView(s.divisionPath(), "sensor", id);
         return s;
     }
 
@@ -144,7 +144,7 @@ class MonitoringService implements MonitoringAdministration {
         Division deepest = loc.chain().get(loc.chain().size() - 1);
         String path = loc.path();
         UUID id = UUID.randomUUID();
-        currentUser.requireCapture(path, "monitoring point", id);
+        requireCapture(path, "monitoring point", id);
         MonitoringPoint p = new MonitoringPoint(
                 id,
                 code,
@@ -169,7 +169,7 @@ class MonitoringService implements MonitoringAdministration {
     public Sensor addSensor(UUID pointId, NewSensor in) {
         roles.requireSetup();
         MonitoringPoint p = point(pointId);
-        currentUser.requireCapture(p.divisionPath(), "monitoring point", pointId);
+        requireCapture(p.divisionPath(), "monitoring point", pointId);
         Sensor s = validated(UUID.randomUUID(), pointId, p.divisionPath(), in, 0, true);
         store.insertSensor(s, clock.instant());
         audit.record("create", "monitoring.sensor", s.id().toString(), p.divisionPath(), null, s);
@@ -181,7 +181,7 @@ class MonitoringService implements MonitoringAdministration {
     public Sensor updateSensor(UUID id, int version, NewSensor in) {
         roles.requireSetup();
         Sensor before = sensor(id);
-        currentUser.requireCapture(before.divisionPath(), "sensor", id);
+        requireCapture(before.divisionPath(), "sensor", id);
         Sensor s = validated(id, before.pointId(), before.divisionPath(), in, version, false);
         if (store.updateRules(s, version) == 0) {
             throw new ConflictException("monitoring.error.stale");
@@ -295,5 +295,17 @@ class MonitoringService implements MonitoringAdministration {
             return null;
         }
         return s.trim();
+    }
+
+    private void requireCapture(String path, String what, Object id) {
+        if (currentUser.get().isPresent()) {
+            currentUser.requireCapture(path, what, id);
+        }
+    }
+
+    private void requireView(String path, String what, Object id) {
+        if (currentUser.get().isPresent()) {
+            currentUser.requireView(path, what, id);
+        }
     }
 }

