@@ -69,7 +69,7 @@ class MonitoringPages {
     }
 
     /** Formats instants for the pages. */
-    String time(@Nullable Instant t) {
+    public String time(@Nullable Instant t) {
         return t == null
                 ? ""
                 : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(t.atZone(zone));

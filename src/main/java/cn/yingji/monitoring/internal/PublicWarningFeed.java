@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -36,8 +36,8 @@ class PublicWarningFeed {
         return WarningFormats.atom(warnings.currentPublic(), base, props.getCapSenderName() + " 预警信息", Instant.now());
     }
 
-    @GetMapping(value = "/public/warnings/{id}.cap")
-    ResponseEntity<String> cap(@PathVariable UUID id) {
+    @GetMapping(value = "/public/warning.cap")
+    ResponseEntity<String> cap(@RequestParam UUID id) {
         Warning w = warnings.currentPublic().stream()
                 .filter(x -> x.id().equals(id))
                 .findFirst()
@@ -53,7 +53,7 @@ class PublicWarningFeed {
         @Bean
         @Order(0)
         SecurityFilterChain publicWarningFeedChain(HttpSecurity http) throws Exception {
-            http.securityMatcher("/public/warnings.atom", "/public/warnings/*")
+            http.securityMatcher("/public/warnings.atom", "/public/warning.cap")
                     .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                     .csrf(c -> c.disable())
                     .sessionManagement(s -> s.sessionCreationPolicy(

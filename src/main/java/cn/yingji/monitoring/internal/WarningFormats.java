@@ -107,7 +107,7 @@ final class WarningFormats {
         x.append("</title>\n  <updated>").append(updated).append("</updated>\n");
         x.append("  <link rel=\"self\" href=\"").append(baseUrl).append("/public/warnings.atom\"/>\n");
         for (Warning w : warnings) {
-            String cap = baseUrl + "/public/warnings/" + w.id() + ".cap";
+            String cap = baseUrl + "/public/warning.cap?id=" + w.id();
             x.append("  <entry>\n    <id>urn:uuid:").append(w.id()).append("</id>\n    <title>");
             CapCodec.escape(x, w.title());
             x.append("</title>\n    <updated>").append(w.updatedAt()).append("</updated>\n");
@@ -116,7 +116,7 @@ final class WarningFormats {
             x.append("</name></author>\n    <summary>");
             CapCodec.escape(x, levelLabel(w.level()) + " " + w.areaDesc());
             x.append("</summary>\n    <link rel=\"alternate\" type=\"application/cap+xml\" href=\"")
-                    .append(cap)
+                    .append(cap.replace("&", "&amp;"))
                     .append("\"/>\n  </entry>\n");
         }
         x.append("</feed>\n");
