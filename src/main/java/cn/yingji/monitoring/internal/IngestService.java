@@ -377,7 +377,7 @@ class IngestService {
             List<AlarmRaised> raised = new ArrayList<>();
             int[] late = new int[1];
             Integer stored = tx.execute(status -> {
-                int s = writer.write(rows, now);
+                int s = writer.write(rows, fresh(batch, ord), now);
                 Map<SensorRegistry.Entry, Boolean> dirty = new IdentityHashMap<>();
                 for (int k = 0; k < n; k++) {
                     int i = ord == null ? k : ord[k];
@@ -424,6 +424,33 @@ class IngestService {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Marks the rows later than anything stored for their sensor (per the in-memory state, in time order), which
+     * can be copied without a duplicate check. Called under the ingest lock.
+     */
+    private static boolean[] fresh(Batch batch, Integer @Nullable [] ord) {
+        int n = batch.size;
+        boolean[] fresh = new boolean[n];
+        Map<SensorRegistry.Entry, long[]> max = new IdentityHashMap<>();
+        for (int k = 0; k < n; k++) {
+            int i = ord == null ? k : ord[k];
+            SensorRegistry.Entry e = batch.entries[i];
+            long[] m = max.get(e);
+            if (m == null) {
+                Instant last = e.state.lastAt;
+                m = new long[] {
+                    last == null ? Long.MIN_VALUE : last.getEpochSecond() * 1_000_000L + last.getNano() / 1000
+                };
+                max.put(e, m);
+            }
+            if (batch.atMicros[i] > m[0]) {
+                fresh[i] = true;
+                m[0] = batch.atMicros[i];
+            }
+        }
+        return fresh;
     }
 
     private AlarmRaised raise(

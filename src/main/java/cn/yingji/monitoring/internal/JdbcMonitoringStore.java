@@ -203,9 +203,21 @@ class JdbcMonitoringStore {
 
     /** Every sensor with its creation time, for the in-memory registry. */
     List<Object[]> allForRegistry() {
-        return jdbc.sql("select *, created_at as c from monitoring.sensor")
-                .query((rs, n) ->
-                        new Object[] {sensor(rs, n), rs.getTimestamp("c").toInstant()})
+        // the last stored reading per sensor (index-backed per partition), so evaluation after a restart neither
+        // treats an older reading as new nor copies a duplicate straight into the table
+        return jdbc.sql("""
+                        select s.*, s.created_at as c,
+                               greatest(s.last_at, (select max(r.at) from monitoring.reading r where r.sensor_id = s.id))
+                                   as max_at
+                        from monitoring.sensor s
+                        """)
+                .query((rs, n) -> new Object[] {
+                    sensor(rs, n),
+                    rs.getTimestamp("c").toInstant(),
+                    rs.getTimestamp("max_at") == null
+                            ? null
+                            : rs.getTimestamp("max_at").toInstant()
+                })
                 .list();
     }
 

@@ -60,6 +60,16 @@ class MonitoringProperties {
         private Duration flushInterval = Duration.ofMillis(100);
         /** … or when this many are buffered. */
         private int flushSize = 20_000;
+        /** Commands queued per session loop of the embedded broker before it drops QoS 0 publishes. */
+        private int sessionQueueSize = 65_536;
+
+        public int getSessionQueueSize() {
+            return sessionQueueSize;
+        }
+
+        public void setSessionQueueSize(int sessionQueueSize) {
+            this.sessionQueueSize = sessionQueueSize;
+        }
 
         public boolean isEnabled() {
             return enabled;

@@ -109,6 +109,8 @@ class MqttIngest implements SmartLifecycle {
         p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
         p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+        // room for bursts of QoS 0 publishes: a full session queue makes Moquette drop them
+        p.setProperty(IConfig.SESSION_QUEUE_SIZE, Integer.toString(m.getSessionQueueSize()));
         Server s = new Server();
         s.startServer(new MemoryConfig(p), List.of(new AbstractInterceptHandler() {
             @Override

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -46,50 +48,128 @@ class ReadingWriter {
     /** A batch of readings in columns. */
     record Rows(UUID[] sensors, long[] atMicros, double[] values, int size) {}
 
-    /** Stores the rows inside the current transaction; answers how many were new (not duplicates). */
-    int write(Rows rows, Instant receivedAt) {
+    /**
+     * Stores the rows inside the current transaction; answers how many were new (not duplicates). Rows marked
+     * {@code fresh} (later than anything stored for their sensor, as the in-memory state knows) are copied straight
+     * into the partitioned table; the others go through the staging table and {@code on conflict do nothing}. When
+     * the state was wrong (a duplicate among the fresh rows), the direct copy is rolled back to a savepoint and every
+     * row takes the staging path.
+     */
+    int write(Rows rows, boolean @Nullable [] fresh, Instant receivedAt) {
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            try (Statement st = con.createStatement()) {
-                st.execute("create temp table if not exists reading_stage (sensor_id uuid, at_us bigint,"
-                        + " value double precision) on commit delete rows");
-            }
-            PGConnection pg = con.unwrap(PGConnection.class);
-            CopyIn copy = pg.getCopyAPI().copyIn("copy pg_temp.reading_stage (sensor_id, at_us, value) from stdin");
-            try {
-                byte[] buf = new byte[1 << 16];
-                int pos = 0;
-                for (int i = 0; i < rows.size(); i++) {
-                    if (pos > buf.length - 128) {
-                        copy.writeToCopy(buf, 0, pos);
-                        pos = 0;
-                    }
-                    String line = rows.sensors()[i] + "\t" + rows.atMicros()[i] + "\t" + rows.values()[i] + "\n";
-                    for (int k = 0; k < line.length(); k++) {
-                        buf[pos++] = (byte) line.charAt(k);
+            int direct = 0;
+            if (fresh != null) {
+                for (boolean f : fresh) {
+                    if (f) {
+                        direct++;
                     }
                 }
-                if (pos > 0) {
-                    copy.writeToCopy(buf, 0, pos);
-                }
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+            }
+            if (direct > 0) {
+                Savepoint sp = con.setSavepoint();
+                try {
+                    copyDirect(con, rows, fresh, receivedAt);
+                    con.releaseSavepoint(sp);
+                    if (direct == rows.size()) {
+                        return direct;
+                    }
+                    return direct + staged(con, rows, fresh, receivedAt);
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    con.rollback(sp);
+                    LOG.debug("duplicate among fresh readings, falling back to the staging path");
                 }
             }
-            try (var ps = con.prepareStatement("insert into monitoring.reading (sensor_id, at, value, received_at)"
-                    + " select sensor_id, timestamptz 'epoch' + at_us * interval '1 microsecond', value, ?"
-                    + " from pg_temp.reading_stage on conflict do nothing")) {
-                ps.setTimestamp(1, Timestamp.from(receivedAt));
-                int n = ps.executeUpdate();
-                try (Statement st = con.createStatement()) {
-                    st.execute("truncate pg_temp.reading_stage");
-                }
-                return n;
-            }
+            return staged(con, rows, null, receivedAt);
         } catch (SQLException e) {
             throw new IllegalStateException("storing readings failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Compatibility: everything through the staging table. */
+    int write(Rows rows, Instant receivedAt) {
+        return write(rows, null, receivedAt);
+    }
+
+    private void copyDirect(Connection con, Rows rows, boolean[] fresh, Instant receivedAt) throws SQLException {
+        CopyIn copy = con.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("copy monitoring.reading (sensor_id, at, value, received_at) from stdin");
+        try {
+            String recv = "\t" + receivedAt + "\n";
+            byte[] buf = new byte[1 << 16];
+            int pos = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                if (!fresh[i]) {
+                    continue;
+                }
+                if (pos > buf.length - 160) {
+                    copy.writeToCopy(buf, 0, pos);
+                    pos = 0;
+                }
+                long us = rows.atMicros()[i];
+                Instant at = Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000);
+                String line = rows.sensors()[i] + "\t" + at + "\t" + rows.values()[i] + recv;
+                for (int k = 0; k < line.length(); k++) {
+                    buf[pos++] = (byte) line.charAt(k);
+                }
+            }
+            if (pos > 0) {
+                copy.writeToCopy(buf, 0, pos);
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private int staged(Connection con, Rows rows, boolean @Nullable [] skip, Instant receivedAt) throws SQLException {
+        try (Statement st = con.createStatement()) {
+            st.execute("create temp table if not exists reading_stage (sensor_id uuid, at_us bigint,"
+                    + " value double precision) on commit delete rows");
+        }
+        CopyIn copy = con.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("copy pg_temp.reading_stage (sensor_id, at_us, value) from stdin");
+        try {
+            byte[] buf = new byte[1 << 16];
+            int pos = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                if (skip != null && skip[i]) {
+                    continue;
+                }
+                if (pos > buf.length - 128) {
+                    copy.writeToCopy(buf, 0, pos);
+                    pos = 0;
+                }
+                String line = rows.sensors()[i] + "\t" + rows.atMicros()[i] + "\t" + rows.values()[i] + "\n";
+                for (int k = 0; k < line.length(); k++) {
+                    buf[pos++] = (byte) line.charAt(k);
+                }
+            }
+            if (pos > 0) {
+                copy.writeToCopy(buf, 0, pos);
+            }
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        try (var ps = con.prepareStatement("insert into monitoring.reading (sensor_id, at, value, received_at)"
+                + " select sensor_id, timestamptz 'epoch' + at_us * interval '1 microsecond', value, ?"
+                + " from pg_temp.reading_stage on conflict do nothing")) {
+            ps.setTimestamp(1, Timestamp.from(receivedAt));
+            int n = ps.executeUpdate();
+            try (Statement st = con.createStatement()) {
+                st.execute("truncate pg_temp.reading_stage");
+            }
+            return n;
         }
     }
 

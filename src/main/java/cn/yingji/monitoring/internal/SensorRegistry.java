@@ -83,6 +83,9 @@ class SensorRegistry {
                 Sensor s = (Sensor) row[0];
                 Instant created = (Instant) row[1];
                 Entry e = new Entry(SensorRule.of(s, created), initial(s, created));
+                if (row[2] != null) {
+                    e.state.lastAt = (Instant) row[2];
+                }
                 byId.put(s.id(), e);
                 byCode.put(s.code(), e);
             }
