@@ -48,6 +48,7 @@ class MonitoringApiTests {
     final Divisions divisions;
     final JdbcClient jdbc;
     final IngestService ingest;
+    final SensorRegistry registry;
     final JsonMapper json = JsonMapper.builder().build();
 
     MonitoringApiTests(
@@ -56,7 +57,9 @@ class MonitoringApiTests {
             MonitoringAdministration admin,
             Divisions divisions,
             JdbcClient jdbc,
-            IngestService ingest) {
+            IngestService ingest,
+            SensorRegistry registry) {
+        this.registry = registry;
         this.mvc = mvc;
         this.users = users;
         this.admin = admin;
@@ -151,6 +154,24 @@ class MonitoringApiTests {
                 .andExpect(status().isOk())
                 .andExpect(res ->
                         assertThat(res.getResponse().getContentAsString()).contains(code));
+    }
+
+    @Test
+    void aStaleInMemoryStateFallsBackToTheDuplicateCheckInsteadOfFailing() throws Exception {
+        MonitoringPoint p = MonitoringFixture.point(admin, divisions, MonitoringFixture.MINGGUANG, "STALE");
+        Sensor s = MonitoringFixture.gasSensor(admin, p.id(), "STALE");
+        Instant t = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        send("duty", "[" + reading(s.code(), t, 1) + "]", MediaType.APPLICATION_JSON, 200);
+        // as after a restart that did not know the last reading: the stored one looks new again
+        registry.byCode(s.code()).state.lastAt = t.minusSeconds(60);
+        JsonNode r = send(
+                "duty",
+                "[" + reading(s.code(), t, 1) + "," + reading(s.code(), t.plusSeconds(10), 2) + "]",
+                MediaType.APPLICATION_JSON,
+                200);
+        assertThat(r.get("stored").asInt()).isEqualTo(1);
+        assertThat(r.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(readings(s.id())).isEqualTo(2);
     }
 
     @Test
