@@ -16,7 +16,8 @@
             "command",
             "hazard",
             "resource",
-            "risk"
+            "risk",
+            "monitoring"
         })
 @NullMarked
 package cn.yingji.demo;

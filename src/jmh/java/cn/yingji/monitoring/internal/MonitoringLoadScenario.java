@@ -1,0 +1,426 @@
+package cn.yingji.monitoring.internal;
+
+import cn.yingji.YingjiApplication;
+import cn.yingji.geo.Divisions;
+import cn.yingji.monitoring.Direction;
+import cn.yingji.monitoring.LinkKind;
+import cn.yingji.monitoring.MonitoringAdministration;
+import cn.yingji.monitoring.MonitoringPoint;
+import cn.yingji.monitoring.NewPoint;
+import cn.yingji.monitoring.NewSensor;
+import cn.yingji.monitoring.Sensor;
+import cn.yingji.monitoring.SensorKind;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Load scenario of monitoring ingestion (issue 6), the whole application on its embedded PostgreSQL:
+ *
+ * <ol>
+ *   <li>sustained HTTP batch ingest: signed-in {@code POST /api/v1/monitoring/readings} with JSON batches of
+ *       {@code batch} readings over {@code sensors} sensors, two clients, for {@code seconds}; readings/s including
+ *       parsing, validation, COPY into the partitioned table, rule evaluation and the audit entry;
+ *   <li>alarm latency: small batches at a steady pace where every reading crosses a threshold (normal → red →
+ *       normal …), latency from sending the request to the alarm event reaching the in-process alarm hub;
+ *   <li>MQTT: Paho clients publishing one reading per message (QoS 0) to the embedded broker; messages/s until all
+ *       are stored;
+ *   <li>beside each, raw PostgreSQL COPY of the same number of rows into the same table in the same run.
+ * </ol>
+ *
+ * <p>Run: {@code ./mvnw -B -Pjmh -Dbuild.dir=/tmp/build-load -DskipTests -Dspotless.check.skip=true compile
+ * exec:exec@monitoring-load} (arguments: {@code -Dload.events} = readings per HTTP batch, {@code -Dload.rate} = MQTT
+ * messages, {@code -Dload.seconds}).
+ */
+public final class MonitoringLoadScenario {
+
+    private MonitoringLoadScenario() {}
+
+    public static void main(String[] args) throws Exception {
+        int batch = args.length > 0 ? Math.min(100_000, Integer.parseInt(args[0])) : 10_000;
+        int mqttMessages = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int sensorCount = 1000;
+        Path data = Files.createTempDirectory("yingji-monitoring-load");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--yingji.db.embedded.data-dir=" + data,
+                        "--yingji.db.embedded.port=0",
+                        "--yingji.db.embedded.clean=true",
+                        "--logging.level.root=WARN",
+                        "--yingji.monitoring.sweep-enabled=false",
+                        "--yingji.monitoring.mqtt.port=0",
+                        "--yingji.monitoring.mqtt.host=127.0.0.1",
+                        "--yingji.hazard.sweep-enabled=false",
+                        "--yingji.security.throttle.enabled=false")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            DataSource ds = app.getBean(DataSource.class);
+            JdbcClient jdbc = JdbcClient.create(ds);
+            MonitoringAdministration admin = app.getBean(MonitoringAdministration.class);
+            Divisions divisions = app.getBean(Divisions.class);
+            AlarmHub hub = app.getBean(AlarmHub.class);
+            MqttIngest mqtt = app.getBean(MqttIngest.class);
+            ReadingWriter writer = app.getBean(ReadingWriter.class);
+
+            List<Sensor> sensors = sensors(admin, divisions, jdbc, sensorCount);
+            System.out.printf("registered %d sensors%n", sensors.size());
+            Session session = Session.signIn("http://localhost:" + port, "admin", "Demo!2026yj");
+
+            // 1. sustained HTTP batch ingest (values below every threshold: full evaluation, no alarms)
+            AtomicLong clock =
+                    new AtomicLong(Instant.now().minus(Duration.ofHours(20)).toEpochMilli());
+            runHttp(session, sensors, batch, 5, clock); // warm-up
+            long before = count(jdbc);
+            double[] http = runHttp(session, sensors, batch, seconds, clock);
+            long stored = count(jdbc) - before;
+            // baseline: raw COPY of the same number of rows (fresh timestamps, same sensors)
+            double[] copy = rawCopy(ds, writer, sensors, (int) stored, batch, clock);
+
+            // 2. alarm latency: every reading crosses a threshold
+            double[] latency = alarmLatency(session, hub, sensors, seconds, clock);
+
+            // 3. MQTT
+            double[] mq = runMqtt(mqtt, jdbc, sensors, mqttMessages);
+            double[] mqCopy = rawCopy(ds, writer, sensors, mqttMessages, 2000, clock);
+
+            System.out.println();
+            System.out.println("| what | rows | seconds | rows/s |");
+            System.out.println("|---|---|---|---|");
+            System.out.printf(
+                    "| HTTP JSON batches of %,d (2 clients, parse+validate+COPY+rules+audit) | %,d | %.1f | %,.0f |%n",
+                    batch, (long) http[0], http[1], http[0] / http[1]);
+            System.out.printf(
+                    "| baseline: raw COPY, same rows, batches of %,d | %,d | %.1f | %,.0f |%n",
+                    batch, (long) copy[0], copy[1], copy[0] / copy[1]);
+            System.out.printf(
+                    "| MQTT, 1 reading per message, QoS 0, 4 publishers, until stored | %,d | %.1f | %,.0f |%n",
+                    (long) mq[0], mq[1], mq[0] / mq[1]);
+            System.out.printf(
+                    "| baseline: raw COPY, same rows, batches of 2,000 | %,d | %.1f | %,.0f |%n",
+                    (long) mqCopy[0], mqCopy[1], mqCopy[0] / mqCopy[1]);
+            double[] sorted = Arrays.stream(latency).sorted().toArray();
+            System.out.println();
+            System.out.printf(
+                    "alarm latency (request sent → alarm event), %d alarms: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    sorted.length,
+                    pct(sorted, 50),
+                    pct(sorted, 99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+            System.out.printf("readings in the database after the run: %,d%n", count(jdbc));
+        }
+    }
+
+    static long count(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from monitoring.reading")
+                .query(Long.class)
+                .single();
+    }
+
+    static List<Sensor> sensors(MonitoringAdministration admin, Divisions divisions, JdbcClient jdbc, int n) {
+        SecurityContextHolder.clearContext();
+        List<double[]> places = jdbc
+                .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
+                .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                .list()
+                .stream()
+                .filter(p -> divisions.locate(p[0], p[1]).isPresent())
+                .toList();
+        List<Sensor> out = new ArrayList<>();
+        MonitoringPoint point = null;
+        for (int i = 0; i < n; i++) {
+            if (i % 10 == 0) {
+                double[] p = places.get((i / 10) % places.size());
+                point = admin.createPoint(
+                        new NewPoint("LOAD-MP-" + i, "负载测试点" + i, LinkKind.PLACE, null, null, p[0], p[1]));
+            }
+            out.add(admin.addSensor(
+                    point.id(),
+                    new NewSensor(
+                            "LOAD-S-" + i,
+                            "负载传感器" + i,
+                            SensorKind.FLAMMABLE_GAS,
+                            "%LEL",
+                            60,
+                            Direction.ABOVE,
+                            10.0,
+                            20.0,
+                            30.0,
+                            40.0,
+                            1.0,
+                            100.0,
+                            0)));
+        }
+        return out;
+    }
+
+    /** JSON body of {@code size} readings, round-robin over the sensors, one timestamp per sweep of them. */
+    static byte[] body(List<Sensor> sensors, int size, AtomicLong clock, double value) {
+        StringBuilder sb = new StringBuilder(size * 80).append("{\"readings\":[");
+        long t = clock.get();
+        for (int i = 0; i < size; i++) {
+            if (i > 0 && i % sensors.size() == 0) {
+                t += 1000;
+            }
+            Sensor s = sensors.get(i % sensors.size());
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"sensor\":\"")
+                    .append(s.code())
+                    .append("\",\"at\":")
+                    .append(t)
+                    .append(",\"value\":")
+                    .append(value + (i % 7) * 0.1)
+                    .append('}');
+        }
+        clock.set(t + 1000);
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static double[] runHttp(Session session, List<Sensor> sensors, int batch, int seconds, AtomicLong clock)
+            throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong rows = new AtomicLong();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            fs.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    byte[] b;
+                    synchronized (clock) {
+                        b = body(sensors, batch, clock, 3.0);
+                    }
+                    int status = session.post("/api/v1/monitoring/readings", b);
+                    if (status != 200) {
+                        throw new IllegalStateException("HTTP " + status);
+                    }
+                    rows.addAndGet(batch);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        return new double[] {rows.get(), (System.nanoTime() - start) / 1e9};
+    }
+
+    static double[] rawCopy(
+            DataSource ds, ReadingWriter writer, List<Sensor> sensors, int rows, int batch, AtomicLong clock)
+            throws Exception {
+        long start = System.nanoTime();
+        int done = 0;
+        while (done < rows) {
+            int n = Math.min(batch, rows - done);
+            UUID[] ids = new UUID[n];
+            long[] at = new long[n];
+            double[] v = new double[n];
+            long t = clock.get();
+            for (int i = 0; i < n; i++) {
+                if (i > 0 && i % sensors.size() == 0) {
+                    t += 1000;
+                }
+                ids[i] = sensors.get(i % sensors.size()).id();
+                at[i] = t * 1000;
+                v[i] = 3.0;
+            }
+            clock.set(t + 1000);
+            try (Connection con = ds.getConnection()) {
+                con.setAutoCommit(false);
+                writer.copyRaw(con, new ReadingWriter.Rows(ids, at, v, n), Instant.now());
+                con.commit();
+            }
+            done += n;
+        }
+        return new double[] {rows, (System.nanoTime() - start) / 1e9};
+    }
+
+    static double[] alarmLatency(Session session, AlarmHub hub, List<Sensor> sensors, int seconds, AtomicLong clock)
+            throws Exception {
+        Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        List<Double> latencies = new CopyOnWriteArrayList<>();
+        Object key = new Object();
+        hub.listen(key, a -> {
+            Long sent = sentAt.get(a.readingAt().toEpochMilli());
+            if (sent != null && "THRESHOLD".equals(a.kind())) {
+                latencies.add((System.nanoTime() - sent) / 1e6);
+            }
+        });
+        try {
+            List<Sensor> few = sensors.subList(0, 20);
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            boolean high = true;
+            while (System.nanoTime() < end) {
+                long t;
+                byte[] b;
+                synchronized (clock) {
+                    t = clock.get();
+                    b = body(few, few.size(), clock, high ? 45.0 : 1.0);
+                }
+                sentAt.put(t, System.nanoTime());
+                session.post("/api/v1/monitoring/readings", b);
+                high = !high;
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+        } finally {
+            hub.unlisten(key);
+        }
+        return latencies.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double[] runMqtt(MqttIngest mqtt, JdbcClient jdbc, List<Sensor> sensors, int messages) throws Exception {
+        long before = count(jdbc);
+        int publishers = 4;
+        List<MqttClient> clients = new ArrayList<>();
+        for (int c = 0; c < publishers; c++) {
+            MqttClient client = new MqttClient("tcp://127.0.0.1:" + mqtt.port(), "load-" + c, new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setCleanSession(true);
+            o.setMaxInflight(65_535);
+            client.connect(o);
+            clients.add(client);
+        }
+        long base = Instant.now().minus(Duration.ofHours(2)).toEpochMilli();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(publishers);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int c = 0; c < publishers; c++) {
+            int id = c;
+            fs.add(pool.submit(() -> {
+                MqttClient client = clients.get(id);
+                for (int i = id; i < messages; i += publishers) {
+                    Sensor s = sensors.get(i % sensors.size());
+                    long t = base + (i / sensors.size()) * 10L + id;
+                    byte[] payload =
+                            ("{\"at\":" + t + ",\"value\":2." + (i % 10) + "}").getBytes(StandardCharsets.UTF_8);
+                    MqttMessage m = new MqttMessage(payload);
+                    m.setQos(0);
+                    client.publish("yingji/readings/" + s.code(), m);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        // until everything is stored, or nothing more arrives for 3 s (QoS 0 may drop); timed to the last progress
+        long last = count(jdbc);
+        long lastProgress = System.nanoTime();
+        while (last - before < messages && System.nanoTime() - lastProgress < 3_000_000_000L) {
+            Thread.sleep(20);
+            long c = count(jdbc);
+            if (c != last) {
+                last = c;
+                lastProgress = System.nanoTime();
+            }
+        }
+        double secs = (lastProgress - start) / 1e9;
+        long stored = last - before;
+        for (MqttClient c : clients) {
+            c.disconnect();
+            c.close();
+        }
+        System.out.printf(
+                "MQTT: %,d published, %,d received by the platform, %,d stored%n", messages, mqtt.received(), stored);
+        return new double[] {stored, secs};
+    }
+
+    static double pct(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    /** A signed-in browser-like session: cookie jar plus the CSRF token the pages carry. */
+    record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
+
+        static Session signIn(String base, String user, String password) throws Exception {
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String login = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                                    + token))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String home = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return new Session(
+                    http,
+                    base,
+                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
+                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
+        }
+
+        private static String find(String html, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(html);
+            if (!m.find()) {
+                throw new IllegalStateException("sign-in failed: " + regex);
+            }
+            return m.group(1);
+        }
+
+        int post(String path, byte[] body) throws Exception {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .header(csrfHeader, csrfToken)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                System.out.println(r.body());
+            }
+            return r.statusCode();
+        }
+    }
+}
