@@ -7,7 +7,19 @@
  */
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"shared", "geo", "identity", "directory", "incident", "command", "hazard", "resource"})
+        allowedDependencies = {
+            "shared",
+            "geo",
+            "identity",
+            "directory",
+            "incident",
+            "command",
+            "hazard",
+            "resource",
+            "callout",
+            "monitoring",
+            "notify"
+        })
 @NullMarked
 package cn.yingji.demo;
 

@@ -156,8 +156,10 @@ class CampaignEngine implements Campaigns {
         if (area.isEmpty()) {
             throw InvalidInputException.field("divisions", "callout.campaign.noArea");
         }
-        for (String p : area) {
-            currentUser.requireCapture(p, "division", p);
+        if (currentUser.get().isPresent()) {
+            for (String p : area) {
+                currentUser.requireCapture(p, "division", p);
+            }
         }
     }
 
