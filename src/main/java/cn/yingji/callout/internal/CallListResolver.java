@@ -58,11 +58,11 @@ class CallListResolver {
             @Nullable String personName,
             List<Channel> channels) {
 
-        boolean vacant() {
+        public boolean vacant() {
             return person == null;
         }
 
-        boolean unreachable() {
+        public boolean unreachable() {
             return person != null && channels.isEmpty();
         }
     }

@@ -62,10 +62,14 @@ final class CalloutWeb {
     static class Support {
         private final Divisions divisions;
         private final Problems problems;
+        private final CampaignEngine engine;
+        private final CampaignQueries queries;
 
-        Support(Divisions divisions, Problems problems) {
+        Support(Divisions divisions, Problems problems, CampaignEngine engine, CampaignQueries queries) {
             this.divisions = divisions;
             this.problems = problems;
+            this.engine = engine;
+            this.queries = queries;
         }
 
         List<String> area(@Nullable String codes) {
@@ -110,6 +114,15 @@ final class CalloutWeb {
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.field("action", "callout.answer.badAction");
             }
+        }
+
+        /** 404 unless the call is the person's own or visible to the caller (then "not yours" follows). */
+        void ownOrVisible(UUID call, @Nullable UUID person) {
+            CampaignEngine.CallRow row = engine.lockCallReadOnly(call);
+            if (person != null && person.equals(row.person())) {
+                return;
+            }
+            queries.call(call);
         }
 
         List<String> messages(DomainException e) {
@@ -276,10 +289,8 @@ final class CalloutWeb {
                 Model model) {
             UUID person = currentUser.require().personId();
             try {
-                if (person == null) {
-                    throw new InvalidInputException("callout.answer.notYours");
-                }
-                engine.answer(id, support.action(action), location, person, "APP");
+                support.ownOrVisible(id, person);
+                engine.answer(id, support.action(action), location, person == null ? new UUID(0, 0) : person, "APP");
             } catch (DomainException e) {
                 model.addAttribute("errors", support.messages(e));
                 model.addAttribute("calls", queries.callsOf(person == null ? new UUID(0, 0) : person));
@@ -306,7 +317,7 @@ final class CalloutWeb {
         }
 
         @GetMapping("/{token}")
-        String page(@PathVariable String token, Model model) {
+        String page(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
             model.addAttribute("token", token);
             try {
                 UUID call = links.verify(token, clock.now());
@@ -315,8 +326,18 @@ final class CalloutWeb {
                 model.addAttribute("campaign", engine.campaignReadOnly(row.campaign()));
             } catch (DomainException e) {
                 model.addAttribute("errors", support.messages(e));
+                response.setStatus(status(e));
             }
             return "callout/ack";
+        }
+
+        /** An invalid link answers 404 (like a missing page), an expired one 410, any other refusal 400/409. */
+        static int status(DomainException e) {
+            return switch (e.messageKey()) {
+                case "callout.link.invalid", "error.notFound" -> 404;
+                case "callout.link.expired" -> 410;
+                default -> e instanceof cn.yingji.shared.ConflictException ? 409 : 400;
+            };
         }
 
         @PostMapping("/{token}")
@@ -324,7 +345,8 @@ final class CalloutWeb {
                 @PathVariable String token,
                 @RequestParam(required = false) @Nullable String action,
                 @RequestParam(required = false) @Nullable String location,
-                Model model) {
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
             model.addAttribute("token", token);
             try {
                 CampaignEngine.CallRow row = engine.answerByLink(token, support.action(action), location);
@@ -333,6 +355,7 @@ final class CalloutWeb {
                 model.addAttribute("done", row.state());
             } catch (DomainException e) {
                 model.addAttribute("errors", support.messages(e));
+                response.setStatus(status(e));
             }
             return "callout/ack";
         }
@@ -438,11 +461,14 @@ final class CalloutWeb {
         @PostMapping("/calls/{id}/answer")
         CampaignQueries.CallView answer(@PathVariable UUID id, @RequestBody AnswerBody body) {
             UUID person = currentUser.require().personId();
-            if (person == null) {
-                throw new InvalidInputException("callout.answer.notYours");
-            }
-            engine.answer(id, support.action(body.action()), body.location(), person, "APP");
-            return queries.call(id);
+            support.ownOrVisible(id, person);
+            engine.answer(
+                    id,
+                    support.action(body.action()),
+                    body.location(),
+                    person == null ? new UUID(0, 0) : person,
+                    "APP");
+            return engine.view(id);
         }
 
         @GetMapping("/my-calls")

@@ -726,6 +726,14 @@ class CampaignEngine implements Campaigns {
                 .update();
     }
 
+    /** A call as the board shows it, unscoped (the caller has checked it may see it). */
+    CampaignQueries.CallView view(UUID id) {
+        return jdbc.sql("select * from callout.call where id = :id")
+                .param("id", id)
+                .query(CampaignQueries::call)
+                .single();
+    }
+
     /** A call without locking it (pages). */
     CallRow lockCallReadOnly(UUID id) {
         return jdbc.sql("select * from callout.call where id = :id")

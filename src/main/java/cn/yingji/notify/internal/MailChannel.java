@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MailChannel {
 
-    private final String host;
-    private final int port;
+    private volatile String host;
+    private volatile int port;
     private final String from;
     private final @Nullable String username;
     private final @Nullable String password;
@@ -33,6 +33,12 @@ class MailChannel {
         this.from = from;
         this.username = username == null || username.isBlank() ? null : username;
         this.password = password;
+    }
+
+    /** Points the channel at another SMTP server (tests). */
+    void use(String host, int port) {
+        this.host = host;
+        this.port = port;
     }
 
     /** Sends one e-mail; returns null when the server accepted it, otherwise the reason. */
