@@ -286,12 +286,14 @@ final class CalloutWeb {
                 @PathVariable UUID id,
                 @RequestParam(required = false) @Nullable String action,
                 @RequestParam(required = false) @Nullable String location,
-                Model model) {
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
             UUID person = currentUser.require().personId();
+            support.ownOrVisible(id, person);
             try {
-                support.ownOrVisible(id, person);
                 engine.answer(id, support.action(action), location, person == null ? new UUID(0, 0) : person, "APP");
             } catch (DomainException e) {
+                response.setStatus(Links.status(e));
                 model.addAttribute("errors", support.messages(e));
                 model.addAttribute("calls", queries.callsOf(person == null ? new UUID(0, 0) : person));
                 return "callout/my";
