@@ -54,6 +54,8 @@ create table callout.call (
 );
 create index call_campaign_idx on callout.call (campaign_id, tier_index);
 create index call_person_idx on callout.call (person_id) where state = 'CALLING';
+create index call_open_idx on callout.call (campaign_id) where state in ('CALLING', 'ANSWERED');
+create index call_parent_idx on callout.call (parent_call) where parent_call is not null;
 
 create table callout.call_event (
     id bigserial primary key,

@@ -105,6 +105,8 @@ class CampaignEngine implements Campaigns {
     private final CampaignStream stream;
     private final String node;
     private volatile @Nullable LongConsumer latenessProbe;
+    /** Policies of campaigns (a campaign's policy snapshot never changes), parsed once. */
+    private final Map<UUID, CalloutPolicy> policyCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     CampaignEngine(
             JdbcClient jdbc,
@@ -657,10 +659,11 @@ class CampaignEngine implements Campaigns {
 
     /** Closes the campaign when no call is still being called or waiting for "on post". */
     private void closeIfDone(UUID campaign, Instant now) {
-        Integer open = jdbc.sql("""
-                        select count(*) from callout.call where campaign_id = :c and state in ('CALLING', 'ANSWERED')
-                        """).param("c", campaign).query(Integer.class).single();
-        if (open == 0) {
+        Boolean open = jdbc.sql("""
+                        select exists (select 1 from callout.call
+                                       where campaign_id = :c and state in ('CALLING', 'ANSWERED'))
+                        """).param("c", campaign).query(Boolean.class).single();
+        if (!open) {
             close(campaign, now);
         }
     }
@@ -772,11 +775,20 @@ class CampaignEngine implements Campaigns {
                             rs.getString(6),
                             rs.getBoolean(7),
                             rs.getString(8),
-                            policies.parse(level, rs.getString(9)),
+                            policyCache.computeIfAbsent(
+                                    rs.getObject(1, UUID.class), k -> policies.parse(level, policyText(rs))),
                             rs.getTimestamp(10).toInstant());
                 })
                 .optional()
                 .orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+
+    private static String policyText(ResultSet rs) {
+        try {
+            return rs.getString(9);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static CallRow mapCall(ResultSet rs, int n) throws SQLException {

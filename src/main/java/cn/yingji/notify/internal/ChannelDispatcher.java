@@ -1,7 +1,6 @@
 package cn.yingji.notify.internal;
 
 import cn.yingji.notify.Channel;
-import cn.yingji.notify.NotificationId;
 import cn.yingji.notify.SmsVoiceGateway;
 import cn.yingji.notify.SmsVoiceGateway.GatewayMessage;
 import java.util.ArrayList;
@@ -48,32 +47,46 @@ class ChannelDispatcher {
         this.synchronous = synchronous;
     }
 
+    /** Chunks dispatched in parallel (address lookups are the slow part of a large fan-out). */
+    static final int CHUNK = 1000;
+
     void dispatch(List<NotifyService.Attempt> attempts) {
-        // Always on another thread: called after a commit, this thread still holds the committed transaction's
+        // Always on other threads: called after a commit, this thread still holds the committed transaction's
         // connection, and writes made here would join it and never commit.
-        var future = executor.submit(() -> run(attempts));
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int from = 0; from < attempts.size(); from += CHUNK) {
+            List<NotifyService.Attempt> chunk = attempts.subList(from, Math.min(attempts.size(), from + CHUNK));
+            futures.add(executor.submit(() -> run(chunk)));
+        }
         if (synchronous) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warn("Dispatch failed", e.getCause());
+            for (var future : futures) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.warn("Dispatch failed", e.getCause());
+                }
             }
         }
     }
 
-    private void run(List<NotifyService.Attempt> attempts) {
+    private void run(List<NotifyService.Attempt> stored) {
         NotifyService notify = service.getObject();
+        List<NotifyService.Attempt> attempts;
         try {
-            List<NotificationId> ids = new ArrayList<>(attempts.size());
-            attempts.forEach(a -> ids.add(a.id()));
-            notify.markSent(ids);
+            attempts = notify.withAddresses(stored);
+            notify.markSent(attempts.stream().filter(a -> a.address() != null).toList());
         } catch (RuntimeException e) {
-            LOG.warn("Could not mark {} attempts as sent", attempts.size(), e);
+            LOG.warn("Could not prepare {} attempts", stored.size(), e);
+            return;
         }
         for (NotifyService.Attempt a : attempts) {
             try {
+                if (a.address() == null) {
+                    notify.receipt(a.id(), false, "no-address");
+                    continue;
+                }
                 switch (a.channel()) {
                     case IN_APP -> {
                         inApp.push(a.person(), a.subject(), a.link());

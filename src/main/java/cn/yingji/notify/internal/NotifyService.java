@@ -94,79 +94,86 @@ class NotifyService implements Notifications, GatewayCallbacks {
         if (messages.isEmpty()) {
             return List.of();
         }
-        Set<PersonId> persons = new LinkedHashSet<>();
-        messages.forEach(m -> persons.add(m.person()));
-        Map<PersonId, List<ContactChannel>> contacts = contacts(persons);
         Instant now = now();
         List<NotificationId> ids = new ArrayList<>(messages.size());
-        List<Attempt> ready = new ArrayList<>();
+        List<Attempt> ready = new ArrayList<>(messages.size());
         List<Object[]> rows = new ArrayList<>(messages.size());
-        List<NotificationReceipt> failures = new ArrayList<>();
         for (Outgoing m : messages) {
             NotificationId id = new NotificationId(UUID.randomUUID());
             ids.add(id);
-            String address = address(m.channel(), m.person(), contacts.getOrDefault(m.person(), List.of()));
-            boolean failed = address == null;
             rows.add(new Object[] {
                 id.value(),
                 m.person().value(),
                 m.personName(),
                 m.divisionPath(),
                 m.channel().name(),
-                address,
                 m.subject(),
                 m.body(),
                 m.link(),
                 m.source(),
                 m.correlation(),
-                failed ? "FAILED" : "QUEUED",
-                failed ? "no-address" : null,
-                Timestamp.from(now),
-                failed ? Timestamp.from(now) : null
+                Timestamp.from(now)
             });
-            if (failed) {
-                failures.add(new NotificationReceipt(
-                        id, m.source(), m.correlation(), m.channel(), false, "no-address", now));
-            } else {
-                ready.add(new Attempt(id, m.person(), m.channel(), address, m.subject(), m.body(), m.link()));
-            }
+            ready.add(new Attempt(id, m.person(), m.channel(), null, m.subject(), m.body(), m.link()));
         }
         template.batchUpdate("""
-                insert into notify.message (id, person_id, person_name, division_path, channel, address, subject, body,
-                    link, source, correlation, state, error, created_at, failed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into notify.message (id, person_id, person_name, division_path, channel, subject, body,
+                    link, source, correlation, state, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)
                 """, rows);
-        for (NotificationReceipt f : failures) {
-            insertReceipt(f.id(), "FAILED", f.error(), now);
-            events.publishEvent(f);
-        }
-        if (!ready.isEmpty()) {
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        dispatcher.dispatch(ready);
-                    }
-                });
-            } else {
-                dispatcher.dispatch(ready);
-            }
+        // Addresses are looked up and the attempts handed over after the commit, off the sender's transaction.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.dispatch(ready);
+                }
+            });
+        } else {
+            dispatcher.dispatch(ready);
         }
         return ids;
     }
 
-    /** Marks attempts as handed to their channel (one statement). */
-    void markSent(List<NotificationId> ids) {
-        if (ids.isEmpty()) {
+    /** The addresses of attempts on their channels (null where the person has none), looked up in the directory. */
+    List<Attempt> withAddresses(List<Attempt> attempts) {
+        Map<PersonId, List<ContactChannel>> cache = new HashMap<>();
+        List<Attempt> out = new ArrayList<>(attempts.size());
+        for (Attempt a : attempts) {
+            List<ContactChannel> cs = a.channel() == Channel.IN_APP
+                    ? List.of()
+                    : cache.computeIfAbsent(a.person(), directory::contactChannels);
+            out.add(new Attempt(
+                    a.id(),
+                    a.person(),
+                    a.channel(),
+                    address(a.channel(), a.person(), cs),
+                    a.subject(),
+                    a.body(),
+                    a.link()));
+        }
+        return out;
+    }
+
+    /** Marks attempts as handed to their channel with the address used (one statement). */
+    void markSent(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
             return;
         }
-        UUID[] array = ids.stream().map(NotificationId::value).toArray(UUID[]::new);
+        UUID[] ids = attempts.stream().map(a -> a.id().value()).toArray(UUID[]::new);
+        String[] addresses = attempts.stream().map(Attempt::address).toArray(String[]::new);
+        Timestamp now = Timestamp.from(now());
         template.update(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "update notify.message set state = 'SENT', sent_at = ? where id = any(?) and state = 'QUEUED'");
-            ps.setTimestamp(1, Timestamp.from(now()));
-            Array a = con.createArrayOf("uuid", array);
+            PreparedStatement ps = con.prepareStatement("""
+                    update notify.message m set state = 'SENT', sent_at = ?, address = v.address
+                    from unnest(?::uuid[], ?::text[]) as v(id, address)
+                    where m.id = v.id and m.state = 'QUEUED'
+                    """);
+            ps.setTimestamp(1, now);
+            Array a = con.createArrayOf("uuid", ids);
             ps.setArray(2, a);
+            Array b = con.createArrayOf("text", addresses);
+            ps.setArray(3, b);
             return ps;
         });
     }

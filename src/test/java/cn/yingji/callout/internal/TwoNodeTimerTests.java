@@ -97,7 +97,9 @@ class TwoNodeTimerTests {
     private List<CampaignEngine.CallRow> firstCalls(List<UUID> campaigns) {
         List<CampaignEngine.CallRow> out = new ArrayList<>();
         for (UUID c : campaigns) {
-            fixtures.calls(c).stream().filter(x -> x.reason().equals("FIRST")).forEach(out::add);
+            fixtures.calls(c).stream()
+                    .filter(x -> x.reason().equals("FIRST") && x.state().equals("CALLING"))
+                    .forEach(out::add);
         }
         return out;
     }
