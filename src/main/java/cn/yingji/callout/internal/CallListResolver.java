@@ -118,7 +118,7 @@ class CallListResolver {
             return out;
         }
         for (String kind : tier.kinds()) {
-            int page = 1;
+            int page = 0;
             while (true) {
                 PageResult<Position> r = directory.positions(
                         new PositionFilter(null, kind, areaPath, null, null), new PageQuery(page, PageQuery.MAX_SIZE));
@@ -127,7 +127,8 @@ class CallListResolver {
                         out.add(p);
                     }
                 }
-                if ((long) page * PageQuery.MAX_SIZE >= r.total() || r.items().isEmpty()) {
+                if ((long) (page + 1) * PageQuery.MAX_SIZE >= r.total()
+                        || r.items().isEmpty()) {
                     break;
                 }
                 page++;
