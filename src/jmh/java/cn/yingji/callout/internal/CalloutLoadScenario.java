@@ -18,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -112,8 +111,7 @@ public final class CalloutLoadScenario {
                     new CalloutPolicy(WarningLevel.RED, List.of(tier), List.of(Channel.SMS), Duration.ofMinutes(30), 2);
             List<CallListResolver.Entry> entries = new ArrayList<>(persons);
             for (int g = 1; g <= persons; g++) {
-                PersonId p = new PersonId(UUID.nameUUIDFromBytes(new byte[0]));
-                p = new PersonId(md5Uuid("bench-" + g));
+                PersonId p = new PersonId(md5Uuid("bench-" + g));
                 entries.add(new CallListResolver.Entry(
                         0,
                         "grid",
@@ -302,9 +300,5 @@ public final class CalloutLoadScenario {
             c.setAutoCommit(true);
             return s;
         }
-    }
-
-    static String unused() {
-        return Arrays.toString(new int[0]);
     }
 }
