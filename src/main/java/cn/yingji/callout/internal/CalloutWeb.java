@@ -100,6 +100,14 @@ final class CalloutWeb {
             return out;
         }
 
+        java.util.Optional<String> divisionName(String code) {
+            try {
+                return divisions.find(DivisionCode.of(code)).map(d -> d.name());
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
         WarningLevel level(@Nullable String level) {
             try {
                 return WarningLevel.valueOf(level == null ? "" : level);
@@ -262,6 +270,15 @@ final class CalloutWeb {
             model.addAttribute("tiers", queries.byTier(id));
             model.addAttribute("districts", queries.byDistrict(id));
             model.addAttribute("calls", queries.calls(id));
+            Map<String, String> names = new LinkedHashMap<>();
+            for (var t : engine.campaignReadOnly(id).policy().tiers()) {
+                names.put(t.key(), t.name());
+            }
+            names.put(cn.yingji.callout.PolicyTier.DUTY_OFFICER, "值班员 / duty officer");
+            for (var f : queries.byDistrict(id)) {
+                support.divisionName(f.key()).ifPresent(n -> names.put(f.key(), n));
+            }
+            model.addAttribute("names", names);
         }
 
         @GetMapping("/calls/{id}")
