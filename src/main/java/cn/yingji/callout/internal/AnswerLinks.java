@@ -86,13 +86,20 @@ class AnswerLinks {
         return call;
     }
 
-    private byte[] mac(byte[] payload) {
+    /** One initialised MAC per thread (a campaign signs one link per call). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(payload);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private byte[] mac(byte[] payload) {
+        return macs.get().doFinal(payload);
     }
 }

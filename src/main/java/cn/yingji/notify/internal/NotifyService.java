@@ -135,7 +135,11 @@ class NotifyService implements Notifications, GatewayCallbacks {
         return ids;
     }
 
-    /** The addresses of attempts on their channels (null where the person has none), looked up in the directory. */
+    /**
+     * The addresses of attempts on their channels (null where the person has none), looked up in the directory in
+     * one read-only transaction (one connection for the whole chunk).
+     */
+    @Transactional(readOnly = true)
     List<Attempt> withAddresses(List<Attempt> attempts) {
         Map<PersonId, List<ContactChannel>> cache = new HashMap<>();
         List<Attempt> out = new ArrayList<>(attempts.size());
