@@ -6,7 +6,16 @@
  */
 @ApplicationModule(
         displayName = "Callout",
-        allowedDependencies = {"shared", "identity", "geo", "directory", "responsibility", "monitoring", "portal"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "geo",
+            "directory",
+            "responsibility",
+            "monitoring",
+            "notify",
+            "portal"
+        })
 @NullMarked
 package cn.yingji.callout;
 

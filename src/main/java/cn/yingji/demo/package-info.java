@@ -17,7 +17,9 @@
             "hazard",
             "resource",
             "risk",
-            "monitoring"
+            "monitoring",
+            "callout",
+            "notify"
         })
 @NullMarked
 package cn.yingji.demo;

@@ -91,7 +91,9 @@ class SecurityConfiguration {
                                 "/swagger-ui.html",
                                 // The public hazard report (随手拍) and its follow-up page (hazard module).
                                 "/report",
-                                "/report/**")
+                                "/report/**",
+                                // Signed 叫应 answer links (callout module): the HMAC token is the credential.
+                                "/ack/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/users/**", "/admin/audit/**")
                         .hasRole(Role.ADMIN.name())

@@ -1,0 +1,74 @@
+package cn.yingji.callout.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open reach boards that their campaign changed (after commit). The message carries no data: the page
+ * fetches the board again with its own jurisdiction. Reaches boards connected to this node; boards also refresh
+ * every few seconds, which covers changes made on other nodes.
+ */
+@Component
+class CampaignStream {
+
+    private final Map<UUID, List<SseEmitter>> byCampaign = new ConcurrentHashMap<>();
+
+    SseEmitter open(UUID campaign) {
+        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+        List<SseEmitter> list = byCampaign.computeIfAbsent(campaign, k -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        emitter.onCompletion(() -> list.remove(emitter));
+        emitter.onTimeout(() -> list.remove(emitter));
+        emitter.onError(e -> list.remove(emitter));
+        send(list, emitter, "hello");
+        return emitter;
+    }
+
+    void changed(UUID campaign) {
+        if (!byCampaign.containsKey(campaign)) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    broadcast(campaign);
+                }
+            });
+        } else {
+            broadcast(campaign);
+        }
+    }
+
+    private void broadcast(UUID campaign) {
+        List<SseEmitter> list = byCampaign.get(campaign);
+        if (list != null) {
+            for (SseEmitter e : list) {
+                send(list, e, "changed");
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${yingji.callout.heartbeat:25s}")
+    void heartbeat() {
+        byCampaign.forEach((id, list) -> list.forEach(e -> send(list, e, "heartbeat")));
+    }
+
+    private static void send(List<SseEmitter> list, SseEmitter e, String kind) {
+        try {
+            e.send(SseEmitter.event().name("campaign").data(kind));
+        } catch (IOException | IllegalStateException ex) {
+            list.remove(e);
+        }
+    }
+}
