@@ -36,8 +36,15 @@ class StatsApiController {
     private final LossService losses;
     private final HistoryImport history;
     private final ReportService reports;
+    private final ExportService exports;
 
-    StatsApiController(StatsService stats, LossService losses, HistoryImport history, ReportService reports) {
+    StatsApiController(
+            StatsService stats,
+            LossService losses,
+            HistoryImport history,
+            ReportService reports,
+            ExportService exports) {
+        this.exports = exports;
         this.stats = stats;
         this.losses = losses;
         this.history = history;
@@ -179,6 +186,38 @@ class StatsApiController {
                                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                                 : MediaType.APPLICATION_PDF)
                 .body(body);
+    }
+
+    @PostMapping("/exports")
+    ResponseEntity<ExportService.ExportJob> export(
+            @RequestParam String kind,
+            @RequestParam(required = false) @Nullable String division,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        var j = exports.start(kind, division, from, to);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/stats/exports/" + j.id()))
+                .body(j);
+    }
+
+    @GetMapping("/exports")
+    List<ExportService.ExportJob> myExports() {
+        return exports.mine();
+    }
+
+    @GetMapping("/exports/{id}")
+    ExportService.ExportJob exportJob(@PathVariable UUID id) {
+        return exports.job(id);
+    }
+
+    @GetMapping("/exports/{id}/file")
+    ResponseEntity<org.springframework.core.io.Resource> exportFile(@PathVariable UUID id) {
+        var path = exports.file(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export-" + id + ".xlsx\"")
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(new org.springframework.core.io.FileSystemResource(path));
     }
 
     static List<String> formats() {
