@@ -73,8 +73,7 @@
         charts.types.setOption({
           tooltip: { trigger: 'item' },
           series: [{ type: 'pie', radius: '65%', data: r[2].slices.map(function (s) {
-            var opt = type.querySelector('option[value="' + s.key + '"]');
-            return { name: opt ? opt.textContent : s.key, value: s.events };
+            return { name: s.label, value: s.events };
           }) }]
         }, true);
         bars(charts.months, r[3].slices, function (s) { return s.key; });

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * numbers; a year and division already imported is replaced. Audited.
  */
 @Service
-class HistoryImport {
+class HistoryImport implements cn.yingji.stats.HistoricalFigures {
 
     static final String[] HEADERS = {"年份", "区划代码", "事故起数", "死亡人数", "特别重大事故起数"};
 
@@ -124,6 +124,34 @@ class HistoryImport {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("stats.import.rejected", errors);
         }
+        save(rows);
+        return rows.size();
+    }
+
+    @Override
+    @Transactional
+    public void record(int year, String divisionCode, int accidents, int deaths, int extraordinary) {
+        Division d = divisions
+                .find(new DivisionCode(divisionCode))
+                .orElseThrow(() -> InvalidInputException.field("divisionCode", "stats.error.division"));
+        if (accidents < 0 || deaths < 0 || extraordinary < 0 || extraordinary > accidents) {
+            throw InvalidInputException.field("accidents", "stats.error.negative");
+        }
+        if (currentUser.get().isPresent()) {
+            currentUser.requireCapture(d.path(), "division", divisionCode);
+        }
+        save(List.of(new HistoryRow(year, d.code().value(), d.path(), accidents, deaths, extraordinary)));
+    }
+
+    @Override
+    public boolean hasYear(int year) {
+        return jdbc.sql("select exists (select 1 from stats.accident_history where year = :y)")
+                .param("y", year)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void save(List<HistoryRow> rows) {
         String by = currentUser.get().map(CurrentUser.Account::username).orElse("system");
         for (HistoryRow h : rows) {
             jdbc.sql("""
@@ -148,7 +176,6 @@ class HistoryImport {
                     null,
                     Map.of("accidents", h.accidents(), "deaths", h.deaths(), "extraordinary", h.extraordinary()));
         }
-        return rows.size();
     }
 
     private boolean canCapture(String path) {

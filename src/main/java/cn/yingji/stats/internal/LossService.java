@@ -110,7 +110,9 @@ class LossService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("error.validation", errors);
         }
-        currentUser.requireCapture(d.path(), "division", d.code().value());
+        if (currentUser.get().isPresent()) {
+            currentUser.requireCapture(d.path(), "division", d.code().value());
+        }
         Loss loss = new Loss(
                 UUID.randomUUID(),
                 d.code().value(),

@@ -33,8 +33,11 @@ class StatsService {
     private final JdbcClient jdbc;
     private final Divisions divisions;
     private final CurrentUser currentUser;
+    private final cn.yingji.incident.Incidents incidents;
 
-    StatsService(JdbcClient jdbc, Divisions divisions, CurrentUser currentUser) {
+    StatsService(
+            JdbcClient jdbc, Divisions divisions, CurrentUser currentUser, cn.yingji.incident.Incidents incidents) {
+        this.incidents = incidents;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.currentUser = currentUser;
@@ -232,6 +235,19 @@ class StatsService {
         List<Slice> rows = spec.query(
                         (rs, n) -> new Slice(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
+        if ("type".equals(by)) {
+            java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            return rows.stream()
+                    .map(r -> new Slice(
+                            r.key(),
+                            incidents
+                                    .eventType(r.key())
+                                    .map(t -> t.name(locale))
+                                    .orElse(r.key()),
+                            r.events(),
+                            r.deaths()))
+                    .toList();
+        }
         if (!"division".equals(by)) {
             return rows;
         }
