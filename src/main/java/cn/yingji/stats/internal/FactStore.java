@@ -121,22 +121,38 @@ class FactStore {
     }
 
     private void roll(AccidentFact f, int sign) {
-        jdbc.sql("""
-                        insert into stats.accident_rollup (day, division_path, category, type_code, production_safety,
-                            grade, events, deaths)
-                        values (:day, :path, :category, :type, :ps, :grade, :events, :deaths)
-                        on conflict (day, division_path, type_code, grade, category, production_safety)
-                        do update set events = stats.accident_rollup.events + excluded.events,
-                                      deaths = stats.accident_rollup.deaths + excluded.deaths""")
-                .param("day", LocalDate.ofInstant(f.occurredAt(), ZONE))
-                .param("path", f.divisionPath())
-                .param("category", f.category())
-                .param("type", f.typeCode())
-                .param("ps", f.productionSafety())
-                .param("grade", f.grade() == null ? "" : f.grade())
-                .param("events", sign)
-                .param("deaths", sign * f.deaths())
-                .update();
+        LocalDate day = LocalDate.ofInstant(f.occurredAt(), ZONE);
+        for (String table : new String[] {"stats.accident_rollup", "stats.accident_month"}) {
+            LocalDate d = table.endsWith("month") ? day.withDayOfMonth(1) : day;
+            for (String path : ancestors(f.divisionPath())) {
+                jdbc.sql("insert into " + table
+                                + " (day, division_path, category, type_code, production_safety, grade, events, deaths)"
+                                + " values (:day, :path, :category, :type, :ps, :grade, :events, :deaths)"
+                                + " on conflict (day, division_path, type_code, grade, category, production_safety)"
+                                + " do update set events = " + table + ".events + excluded.events,"
+                                + " deaths = " + table + ".deaths + excluded.deaths")
+                        .param("day", d)
+                        .param("path", path)
+                        .param("category", f.category())
+                        .param("type", f.typeCode())
+                        .param("ps", f.productionSafety())
+                        .param("grade", f.grade() == null ? "" : f.grade())
+                        .param("events", sign)
+                        .param("deaths", sign * f.deaths())
+                        .update();
+            }
+        }
+    }
+
+    /** Every ancestor path of a materialised path, itself included: {@code /a/b/} gives {@code /a/}, {@code /a/b/}. */
+    static List<String> ancestors(String path) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                out.add(path.substring(0, i + 1));
+            }
+        }
+        return out;
     }
 
     // ---- hazards ----
@@ -189,21 +205,26 @@ class FactStore {
     }
 
     private void hazardRoll(Instant at, String path, String industry, String grade, int found, int closed, int od) {
-        jdbc.sql("""
-                        insert into stats.hazard_rollup (day, division_path, industry, grade, found, closed, overdue)
-                        values (:day, :path, :industry, :grade, :found, :closed, :overdue)
-                        on conflict (day, division_path, industry, grade)
-                        do update set found = stats.hazard_rollup.found + excluded.found,
-                                      closed = stats.hazard_rollup.closed + excluded.closed,
-                                      overdue = stats.hazard_rollup.overdue + excluded.overdue""")
-                .param("day", LocalDate.ofInstant(at, ZONE))
-                .param("path", path)
-                .param("industry", industry)
-                .param("grade", grade)
-                .param("found", found)
-                .param("closed", closed)
-                .param("overdue", od)
-                .update();
+        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        for (String table : new String[] {"stats.hazard_rollup", "stats.hazard_month"}) {
+            LocalDate d = table.endsWith("month") ? day.withDayOfMonth(1) : day;
+            for (String p : ancestors(path)) {
+                jdbc.sql("insert into " + table + " (day, division_path, industry, grade, found, closed, overdue)"
+                                + " values (:day, :path, :industry, :grade, :found, :closed, :overdue)"
+                                + " on conflict (day, division_path, industry, grade)"
+                                + " do update set found = " + table + ".found + excluded.found,"
+                                + " closed = " + table + ".closed + excluded.closed,"
+                                + " overdue = " + table + ".overdue + excluded.overdue")
+                        .param("day", d)
+                        .param("path", p)
+                        .param("industry", industry)
+                        .param("grade", grade)
+                        .param("found", found)
+                        .param("closed", closed)
+                        .param("overdue", od)
+                        .update();
+            }
+        }
     }
 
     // ---- warnings and 叫应 ----

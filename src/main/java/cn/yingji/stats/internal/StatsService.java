@@ -44,7 +44,29 @@ class StatsService {
     }
 
     /** The division figures are asked for, and the caller's view patterns. */
-    record Scope(String code, String name, String path, List<String> patterns) {}
+    record Scope(String code, String name, String path, List<String> patterns, List<String> anchors) {}
+
+    /**
+     * The rollup rows that make up {@code path} for the caller: the path itself when the caller sees all of it,
+     * else the caller's view scopes below it (rollups are kept at every ancestor level, so no LIKE is needed).
+     */
+    List<String> anchors(String path) {
+        var account = currentUser.get();
+        if (account.isEmpty() || account.get().jurisdiction().canView(path)) {
+            return List.of(path);
+        }
+        List<String> below = account.get().jurisdiction().view().stream()
+                .filter(v -> v.startsWith(path))
+                .toList();
+        return below.isEmpty() ? List.of("\u0000") : below;
+    }
+
+    /** The month rollup when the range is whole months, else the day rollup. */
+    static String table(String base, @Nullable LocalDate from, @Nullable LocalDate to) {
+        boolean months = (from == null || from.getDayOfMonth() == 1)
+                && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())));
+        return "stats." + base + (months ? "_month" : "_rollup");
+    }
 
     /**
      * The division to count under: the one asked for (404 when outside the caller's view), else the caller's own
@@ -72,7 +94,7 @@ class StatsService {
                 d = divisions.root().orElseThrow(() -> new NotFoundException("division", "root"));
             }
         }
-        return new Scope(d.code().value(), d.name(), d.path(), patterns);
+        return new Scope(d.code().value(), d.name(), d.path(), patterns, anchors(d.path()));
     }
 
     /** Accident-query filters; dates inclusive. */
@@ -112,12 +134,10 @@ class StatsService {
         jdbc.sql("""
                         select extract(year from day)::int y, sum(events) e, sum(deaths) d,
                                sum(events) filter (where grade = 'EXTRAORDINARY') x
-                        from stats.accident_rollup
-                        where production_safety and division_path like :under
-                          and division_path like any (array[:patterns]) and day <= :to
+                        from stats.accident_month
+                        where production_safety and division_path in (:anchors) and day <= :to
                         group by 1""")
-                .param("under", like(s.path()))
-                .param("patterns", s.patterns())
+                .param("anchors", s.anchors())
                 .param("to", LocalDate.of(toYear, 12, 31))
                 .query((rs, n) -> new long[] {rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
                 .list()
@@ -191,49 +211,50 @@ class StatsService {
 
     /** Events and deaths by {@code by} = division (the children of the scope), type, grade or month. */
     List<Slice> accidents(Scope s, AccidentQuery q, String by) {
-        StringBuilder where =
-                new StringBuilder(" where r.division_path like :under and r.division_path like any (array[:patterns])");
+        String table = table("accident", q.from(), q.to());
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("under", like(s.path()));
-        params.put("patterns", s.patterns());
+        StringBuilder where = new StringBuilder(" where r.division_path in (:anchors)");
         filters(q, where, params);
-        String sql;
-        Map<String, String> labels = new LinkedHashMap<>();
-        switch (by) {
-            case "division" -> {
-                List<Division> children = divisions.children(new DivisionCode(s.code()));
-                if (children.isEmpty()) {
-                    children =
-                            List.of(divisions.find(new DivisionCode(s.code())).orElseThrow());
+        if ("division".equals(by)) {
+            Map<String, String> owner = new LinkedHashMap<>();
+            List<Division> children = children(s);
+            for (Division c : children) {
+                for (String a : anchors(c.path())) {
+                    owner.put(a, c.code().value());
                 }
-                List<String> paths = new ArrayList<>();
-                for (Division c : children) {
-                    paths.add(c.path());
-                    labels.put(c.path(), c.code().value() + "|" + c.name());
-                }
-                params.put("children", paths);
-                sql = "select c.p k, coalesce(sum(r.events),0) e, coalesce(sum(r.deaths),0) d"
-                        + " from unnest(array[:children]::text[]) c(p) join stats.accident_rollup r"
-                        + " on r.division_path like c.p || '%'" + where + " group by c.p";
             }
+            params.put("anchors", List.copyOf(owner.keySet()));
+            Map<String, long[]> sums = new LinkedHashMap<>();
+            bind(
+                            jdbc.sql("select r.division_path, sum(r.events), sum(r.deaths) from " + table + " r" + where
+                                    + " group by 1"),
+                            params)
+                    .query((rs, n) ->
+                            sums.merge(owner.get(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)}, (a, b) ->
+                                    new long[] {a[0] + b[0], a[1] + b[1]}))
+                    .list();
+            List<Slice> out = new ArrayList<>();
+            for (Division c : children) {
+                long[] v = sums.getOrDefault(c.code().value(), new long[2]);
+                out.add(new Slice(c.code().value(), c.name(), v[0], v[1]));
+            }
+            return out;
+        }
+        params.put("anchors", s.anchors());
+        String sql = switch (by) {
             case "type" ->
-                sql = "select r.type_code k, sum(r.events) e, sum(r.deaths) d from stats.accident_rollup r" + where
+                "select r.type_code k, sum(r.events) e, sum(r.deaths) d from " + table + " r" + where
                         + " group by 1 order by 2 desc";
             case "grade" ->
-                sql = "select r.grade k, sum(r.events) e, sum(r.deaths) d from stats.accident_rollup r" + where
+                "select r.grade k, sum(r.events) e, sum(r.deaths) d from " + table + " r" + where
                         + " group by 1 order by 1";
             case "month" ->
-                sql =
-                        "select to_char(r.day, 'YYYY-MM') k, sum(r.events) e, sum(r.deaths) d from stats.accident_rollup r"
-                                + where + " group by 1 order by 1";
+                "select to_char(r.day, 'YYYY-MM') k, sum(r.events) e, sum(r.deaths) d from " + table + " r" + where
+                        + " group by 1 order by 1";
             default -> throw InvalidInputException.field("by", "stats.error.by");
-        }
-        var spec = jdbc.sql(sql);
-        for (var e : params.entrySet()) {
-            spec = spec.param(e.getKey(), e.getValue());
-        }
-        List<Slice> rows = spec.query(
-                        (rs, n) -> new Slice(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getLong(3)))
+        };
+        List<Slice> rows = bind(jdbc.sql(sql), params)
+                .query((rs, n) -> new Slice(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
         if ("type".equals(by)) {
             java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
@@ -248,18 +269,21 @@ class StatsService {
                             r.deaths()))
                     .toList();
         }
-        if (!"division".equals(by)) {
-            return rows;
+        return rows;
+    }
+
+    private List<Division> children(Scope s) {
+        List<Division> children = divisions.children(new DivisionCode(s.code()));
+        return children.isEmpty()
+                ? List.of(divisions.find(new DivisionCode(s.code())).orElseThrow())
+                : children;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+        for (var e : params.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
         }
-        Map<String, Slice> found = new LinkedHashMap<>();
-        rows.forEach(r -> found.put(r.key(), r));
-        List<Slice> out = new ArrayList<>();
-        labels.forEach((path, label) -> {
-            String[] cl = label.split("\\|", 2);
-            Slice f = found.get(path);
-            out.add(new Slice(cl[0], cl[1], f == null ? 0 : f.events(), f == null ? 0 : f.deaths()));
-        });
-        return out;
+        return spec;
     }
 
     private static void filters(AccidentQuery q, StringBuilder where, Map<String, Object> params) {
@@ -291,13 +315,10 @@ class StatsService {
     record HazardSlice(String key, String label, long found, long closed, long overdue) {}
 
     HazardTotals hazards(Scope s, @Nullable LocalDate from, @Nullable LocalDate to) {
-        return jdbc.sql("""
-                        select coalesce(sum(found),0), coalesce(sum(closed),0), coalesce(sum(overdue),0)
-                        from stats.hazard_rollup
-                        where division_path like :under and division_path like any (array[:patterns])
-                          and day >= :from and day <= :to""")
-                .param("under", like(s.path()))
-                .param("patterns", s.patterns())
+        return jdbc.sql("select coalesce(sum(found),0), coalesce(sum(closed),0), coalesce(sum(overdue),0) from "
+                        + table("hazard", from, to)
+                        + " where division_path in (:anchors) and day >= :from and day <= :to")
+                .param("anchors", s.anchors())
                 .param("from", from == null ? LocalDate.of(1900, 1, 1) : from)
                 .param("to", to == null ? LocalDate.of(9999, 12, 31) : to)
                 .query((rs, n) -> new HazardTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
@@ -308,14 +329,13 @@ class StatsService {
     List<HazardSlice> hazardsBy(Scope s, @Nullable LocalDate from, @Nullable LocalDate to, String by) {
         LocalDate f = from == null ? LocalDate.of(1900, 1, 1) : from;
         LocalDate t = to == null ? LocalDate.of(9999, 12, 31) : to;
-        String where = " where r.division_path like :under and r.division_path like any (array[:patterns])"
-                + " and r.day >= :from and r.day <= :to";
+        String table = table("hazard", from, to);
+        String where = " where r.division_path in (:anchors) and r.day >= :from and r.day <= :to";
         if ("industry".equals(by) || "grade".equals(by)) {
             String col = "industry".equals(by) ? "r.industry" : "r.grade";
-            return jdbc.sql("select " + col + ", sum(found), sum(closed), sum(overdue) from stats.hazard_rollup r"
-                            + where + " group by 1 order by 2 desc")
-                    .param("under", like(s.path()))
-                    .param("patterns", s.patterns())
+            return jdbc.sql("select " + col + ", sum(found), sum(closed), sum(overdue) from " + table + " r" + where
+                            + " group by 1 order by 2 desc")
+                    .param("anchors", s.anchors())
                     .param("from", f)
                     .param("to", t)
                     .query((rs, n) -> new HazardSlice(
@@ -325,25 +345,26 @@ class StatsService {
         if (!"division".equals(by)) {
             throw InvalidInputException.field("by", "stats.error.by");
         }
-        List<HazardSlice> out = new ArrayList<>();
-        List<Division> children = divisions.children(new DivisionCode(s.code()));
-        List<String> paths = children.stream().map(Division::path).toList();
-        Map<String, long[]> sums = new LinkedHashMap<>();
-        if (!paths.isEmpty()) {
-            jdbc.sql("select c.p, sum(found), sum(closed), sum(overdue) from unnest(array[:children]::text[]) c(p)"
-                            + " join stats.hazard_rollup r on r.division_path like c.p || '%'" + where
-                            + " group by c.p")
-                    .param("children", paths)
-                    .param("under", like(s.path()))
-                    .param("patterns", s.patterns())
-                    .param("from", f)
-                    .param("to", t)
-                    .query((rs, n) ->
-                            sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}))
-                    .list();
-        }
+        List<Division> children = children(s);
+        Map<String, String> owner = new LinkedHashMap<>();
         for (Division c : children) {
-            long[] v = sums.getOrDefault(c.path(), new long[3]);
+            for (String a : anchors(c.path())) {
+                owner.put(a, c.code().value());
+            }
+        }
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        jdbc.sql("select r.division_path, sum(found), sum(closed), sum(overdue) from " + table + " r" + where
+                        + " group by 1")
+                .param("anchors", List.copyOf(owner.keySet()))
+                .param("from", f)
+                .param("to", t)
+                .query((rs, n) -> sums.merge(
+                        owner.get(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}, (a, b) ->
+                                new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]}))
+                .list();
+        List<HazardSlice> out = new ArrayList<>();
+        for (Division c : children) {
+            long[] v = sums.getOrDefault(c.code().value(), new long[3]);
             out.add(new HazardSlice(c.code().value(), c.name(), v[0], v[1], v[2]));
         }
         return out;
