@@ -69,6 +69,10 @@ public final class StatsBenchScenario {
             int year = java.time.LocalDate.now().getYear();
             String period = "&from=" + year + "-01-01&to=" + year + "-12-31";
             String[][] queries = {
+                {
+                    "accidents by day range (Mar 3 – Oct 17, day rollup)",
+                    "/api/v1/stats/accidents?by=division&from=" + year + "-03-03&to=" + year + "-10-17"
+                },
                 {"accidents by year (10 years, 双下降)", "/api/v1/stats/accidents/years?from=" + (year - 9) + "&to=" + year
                 },
                 {"accidents by district (this year)", "/api/v1/stats/accidents?by=division" + period},
@@ -193,13 +197,17 @@ public final class StatsBenchScenario {
                         + " d.p[1 + (i * 13) % d.n], now() - (i % 3650) * interval '1 day' - (i % 24) * interval '1 hour',"
                         + " i % 3, 0, i % 2, 0 from generate_series(1, " + events + ") i, " + paths)
                 .update();
+        // the rollups as the listeners keep them: every ancestor level, by day and by month
         jdbc.sql("insert into stats.accident_rollup (day, division_path, category, type_code, production_safety, grade,"
-                        + " events, deaths) select (occurred_at at time zone 'Asia/Shanghai')::date, division_path,"
-                        + " category, type_code, production_safety, coalesce(grade, ''), count(*), sum(deaths)"
-                        + " from stats.accident_fact group by 1, 2, 3, 4, 5, 6"
-                        + " on conflict (day, division_path, type_code, grade, category, production_safety)"
-                        + " do update set events = stats.accident_rollup.events + excluded.events,"
-                        + " deaths = stats.accident_rollup.deaths + excluded.deaths")
+                        + " events, deaths) select (f.occurred_at at time zone 'Asia/Shanghai')::date, a, f.category,"
+                        + " f.type_code, f.production_safety, coalesce(f.grade, ''), count(*), sum(f.deaths)"
+                        + " from stats.accident_fact f cross join lateral stats.ancestors(f.division_path) a"
+                        + " group by 1, 2, 3, 4, 5, 6")
+                .update();
+        jdbc.sql("insert into stats.accident_month (day, division_path, category, type_code, production_safety, grade,"
+                        + " events, deaths) select date_trunc('month', day)::date, division_path, category, type_code,"
+                        + " production_safety, grade, sum(events), sum(deaths) from stats.accident_rollup"
+                        + " group by 1, 2, 3, 4, 5, 6")
                 .update();
         jdbc.sql("insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state, reported_at,"
                         + " closed_at, overdue_at) select gen_random_uuid(), d.p[1 + (i * 17) % d.n],"
@@ -210,20 +218,26 @@ public final class StatsBenchScenario {
                         + " case when i % 11 = 0 then now() - (i % 3650) * interval '1 day' + interval '30 days' end"
                         + " from generate_series(1, " + hazards + ") i, " + paths)
                 .update();
-        for (String[] col :
-                new String[][] {{"reported_at", "found"}, {"closed_at", "closed"}, {"overdue_at", "overdue"}}) {
-            jdbc.sql("insert into stats.hazard_rollup (day, division_path, industry, grade, " + col[1] + ")"
-                            + " select (" + col[0]
-                            + " at time zone 'Asia/Shanghai')::date, division_path, industry, grade,"
-                            + " count(*) from stats.hazard_fact where " + col[0] + " is not null group by 1, 2, 3, 4"
-                            + " on conflict (day, division_path, industry, grade) do update set " + col[1]
-                            + " = stats.hazard_rollup." + col[1] + " + excluded." + col[1])
-                    .update();
-        }
+        jdbc.sql("insert into stats.hazard_rollup (day, division_path, industry, grade, found, closed, overdue)"
+                        + " select d, a, industry, grade, sum(found), sum(closed), sum(overdue) from ("
+                        + " select (reported_at at time zone 'Asia/Shanghai')::date d, division_path, industry, grade,"
+                        + " 1 found, 0 closed, 0 overdue from stats.hazard_fact union all"
+                        + " select (closed_at at time zone 'Asia/Shanghai')::date, division_path, industry, grade, 0, 1, 0"
+                        + " from stats.hazard_fact where closed_at is not null union all"
+                        + " select (overdue_at at time zone 'Asia/Shanghai')::date, division_path, industry, grade, 0, 0, 1"
+                        + " from stats.hazard_fact where overdue_at is not null) x"
+                        + " cross join lateral stats.ancestors(x.division_path) a group by 1, 2, 3, 4")
+                .update();
+        jdbc.sql("insert into stats.hazard_month (day, division_path, industry, grade, found, closed, overdue)"
+                        + " select date_trunc('month', day)::date, division_path, industry, grade, sum(found),"
+                        + " sum(closed), sum(overdue) from stats.hazard_rollup group by 1, 2, 3, 4")
+                .update();
         jdbc.sql("vacuum analyze stats.accident_fact").update();
         jdbc.sql("vacuum analyze stats.accident_rollup").update();
         jdbc.sql("vacuum analyze stats.hazard_fact").update();
         jdbc.sql("vacuum analyze stats.hazard_rollup").update();
+        jdbc.sql("vacuum analyze stats.accident_month").update();
+        jdbc.sql("vacuum analyze stats.hazard_month").update();
     }
 
     private static void row(String what, double[] latencies) {
