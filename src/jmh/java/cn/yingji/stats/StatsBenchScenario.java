@@ -187,6 +187,10 @@ public final class StatsBenchScenario {
     }
 
     private static void seed(JdbcClient jdbc, int events, int hazards) {
+        // start from empty fact and rollup tables (the demo city's few rows would be counted twice otherwise)
+        jdbc.sql("truncate stats.accident_fact, stats.accident_rollup, stats.accident_month, stats.hazard_fact,"
+                        + " stats.hazard_rollup, stats.hazard_month")
+                .update();
         String paths =
                 "(select array_agg(path order by code) p, count(*)::int n from geo.divisions where level = 'TOWNSHIP') d";
         jdbc.sql("insert into stats.accident_fact (incident_id, category, type_code, production_safety, grade,"
@@ -198,16 +202,22 @@ public final class StatsBenchScenario {
                         + " i % 3, 0, i % 2, 0 from generate_series(1, " + events + ") i, " + paths)
                 .update();
         // the rollups as the listeners keep them: every ancestor level, by day and by month
-        jdbc.sql("insert into stats.accident_rollup (day, division_path, category, type_code, production_safety, grade,"
-                        + " events, deaths) select (f.occurred_at at time zone 'Asia/Shanghai')::date, a, f.category,"
-                        + " f.type_code, f.production_safety, coalesce(f.grade, ''), count(*), sum(f.deaths)"
-                        + " from stats.accident_fact f cross join lateral stats.ancestors(f.division_path) a"
-                        + " group by 1, 2, 3, 4, 5, 6")
+        jdbc.sql(
+                        "insert into stats.accident_rollup (day, division_path, category, type_code, production_safety, grade,"
+                                + " events, deaths) select (f.occurred_at at time zone 'Asia/Shanghai')::date, a, f.category,"
+                                + " f.type_code, f.production_safety, coalesce(f.grade, ''), count(*), sum(f.deaths)"
+                                + " from stats.accident_fact f cross join lateral stats.ancestors(f.division_path) a"
+                                + " group by 1, 2, 3, 4, 5, 6"
+                                + " on conflict (day, division_path, type_code, grade, category, production_safety) do update set"
+                                + " events = excluded.events + stats.accident_rollup.events, deaths = excluded.deaths + stats.accident_rollup.deaths")
                 .update();
-        jdbc.sql("insert into stats.accident_month (day, division_path, category, type_code, production_safety, grade,"
-                        + " events, deaths) select date_trunc('month', day)::date, division_path, category, type_code,"
-                        + " production_safety, grade, sum(events), sum(deaths) from stats.accident_rollup"
-                        + " group by 1, 2, 3, 4, 5, 6")
+        jdbc.sql(
+                        "insert into stats.accident_month (day, division_path, category, type_code, production_safety, grade,"
+                                + " events, deaths) select date_trunc('month', day)::date, division_path, category, type_code,"
+                                + " production_safety, grade, sum(events), sum(deaths) from stats.accident_rollup"
+                                + " group by 1, 2, 3, 4, 5, 6"
+                                + " on conflict (day, division_path, type_code, grade, category, production_safety) do update set"
+                                + " events = excluded.events + stats.accident_month.events, deaths = excluded.deaths + stats.accident_month.deaths")
                 .update();
         jdbc.sql("insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state, reported_at,"
                         + " closed_at, overdue_at) select gen_random_uuid(), d.p[1 + (i * 17) % d.n],"
@@ -218,19 +228,25 @@ public final class StatsBenchScenario {
                         + " case when i % 11 = 0 then now() - (i % 3650) * interval '1 day' + interval '30 days' end"
                         + " from generate_series(1, " + hazards + ") i, " + paths)
                 .update();
-        jdbc.sql("insert into stats.hazard_rollup (day, division_path, industry, grade, found, closed, overdue)"
-                        + " select d, a, industry, grade, sum(found), sum(closed), sum(overdue) from ("
-                        + " select (reported_at at time zone 'Asia/Shanghai')::date d, division_path, industry, grade,"
-                        + " 1 found, 0 closed, 0 overdue from stats.hazard_fact union all"
-                        + " select (closed_at at time zone 'Asia/Shanghai')::date, division_path, industry, grade, 0, 1, 0"
-                        + " from stats.hazard_fact where closed_at is not null union all"
-                        + " select (overdue_at at time zone 'Asia/Shanghai')::date, division_path, industry, grade, 0, 0, 1"
-                        + " from stats.hazard_fact where overdue_at is not null) x"
-                        + " cross join lateral stats.ancestors(x.division_path) a group by 1, 2, 3, 4")
+        jdbc.sql(
+                        "insert into stats.hazard_rollup (day, division_path, industry, grade, found, closed, overdue)"
+                                + " select d, a, industry, grade, sum(found), sum(closed), sum(overdue) from ("
+                                + " select (reported_at at time zone 'Asia/Shanghai')::date d, division_path, industry, grade,"
+                                + " 1 found, 0 closed, 0 overdue from stats.hazard_fact union all"
+                                + " select (closed_at at time zone 'Asia/Shanghai')::date, division_path, industry, grade, 0, 1, 0"
+                                + " from stats.hazard_fact where closed_at is not null union all"
+                                + " select (overdue_at at time zone 'Asia/Shanghai')::date, division_path, industry, grade, 0, 0, 1"
+                                + " from stats.hazard_fact where overdue_at is not null) x"
+                                + " cross join lateral stats.ancestors(x.division_path) a group by 1, 2, 3, 4"
+                                + " on conflict (day, division_path, industry, grade) do update set found = excluded.found + stats.hazard_rollup.found,"
+                                + " closed = excluded.closed + stats.hazard_rollup.closed, overdue = excluded.overdue + stats.hazard_rollup.overdue")
                 .update();
-        jdbc.sql("insert into stats.hazard_month (day, division_path, industry, grade, found, closed, overdue)"
-                        + " select date_trunc('month', day)::date, division_path, industry, grade, sum(found),"
-                        + " sum(closed), sum(overdue) from stats.hazard_rollup group by 1, 2, 3, 4")
+        jdbc.sql(
+                        "insert into stats.hazard_month (day, division_path, industry, grade, found, closed, overdue)"
+                                + " select date_trunc('month', day)::date, division_path, industry, grade, sum(found),"
+                                + " sum(closed), sum(overdue) from stats.hazard_rollup group by 1, 2, 3, 4"
+                                + " on conflict (day, division_path, industry, grade) do update set found = excluded.found + stats.hazard_month.found,"
+                                + " closed = excluded.closed + stats.hazard_month.closed, overdue = excluded.overdue + stats.hazard_month.overdue")
                 .update();
         jdbc.sql("vacuum analyze stats.accident_fact").update();
         jdbc.sql("vacuum analyze stats.accident_rollup").update();
