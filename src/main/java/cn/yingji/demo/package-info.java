@@ -19,7 +19,8 @@
             "risk",
             "monitoring",
             "callout",
-            "notify"
+            "notify",
+            "stats"
         })
 @NullMarked
 package cn.yingji.demo;
