@@ -82,7 +82,10 @@ class ChangeFeed {
 
     @EventListener
     void on(HazardCardRaised e) {
-        hazard(e.id(), "HazardCardRaised", e.card() == cn.yingji.hazard.HazardCard.RED ? WebhookEvent.HAZARD_OVERDUE : null);
+        hazard(
+                e.id(),
+                "HazardCardRaised",
+                e.card() == cn.yingji.hazard.HazardCard.RED ? WebhookEvent.HAZARD_OVERDUE : null);
     }
 
     @EventListener
@@ -147,7 +150,8 @@ class ChangeFeed {
     @SuppressWarnings("unchecked")
     private Map<String, Object> previousWarning(UUID id) {
         return store.latest(SharedResource.WARNINGS, id)
-                .map(c -> (Map<String, Object>) new LinkedHashMap<String, Object>(json.readValue(c.snapshot(), Map.class)))
+                .map(c -> (Map<String, Object>)
+                        new LinkedHashMap<String, Object>(json.readValue(c.snapshot(), Map.class)))
                 .orElseGet(LinkedHashMap::new);
     }
 
@@ -159,39 +163,42 @@ class ChangeFeed {
     }
 
     private void event(IncidentId id, String change, WebhookEvent type) {
-        asSystem(() -> incidents.find(id)).ifPresent(i -> record(
-                SharedResource.EVENTS,
-                id.value(),
-                change,
-                List.of(i.divisionPath()),
-                i.lon(),
-                i.lat(),
-                Representations.event(i),
-                type));
+        asSystem(() -> incidents.find(id))
+                .ifPresent(i -> record(
+                        SharedResource.EVENTS,
+                        id.value(),
+                        change,
+                        List.of(i.divisionPath()),
+                        i.lon(),
+                        i.lat(),
+                        Representations.event(i),
+                        type));
     }
 
     private void hazard(HazardId id, String change, @Nullable WebhookEvent type) {
-        asSystem(() -> hazards.find(id)).ifPresent(h -> record(
-                SharedResource.HAZARDS,
-                id.value(),
-                change,
-                List.of(h.divisionPath()),
-                h.lon(),
-                h.lat(),
-                Representations.hazard(h),
-                type));
+        asSystem(() -> hazards.find(id))
+                .ifPresent(h -> record(
+                        SharedResource.HAZARDS,
+                        id.value(),
+                        change,
+                        List.of(h.divisionPath()),
+                        h.lon(),
+                        h.lat(),
+                        Representations.hazard(h),
+                        type));
     }
 
     private void team(UUID id, String change, WebhookEvent type) {
-        asSystem(() -> teams.find(new TeamId(id))).ifPresent(t -> record(
-                SharedResource.TEAMS,
-                id,
-                change,
-                List.of(t.divisionPath()),
-                t.lon(),
-                t.lat(),
-                Representations.team(t),
-                type));
+        asSystem(() -> teams.find(new TeamId(id)))
+                .ifPresent(t -> record(
+                        SharedResource.TEAMS,
+                        id,
+                        change,
+                        List.of(t.divisionPath()),
+                        t.lon(),
+                        t.lat(),
+                        Representations.team(t),
+                        type));
     }
 
     private void record(
@@ -219,7 +226,11 @@ class ChangeFeed {
             payload.put("changeSeq", seq);
             payload.put("data", snapshot);
             store.enqueue(
-                    delivery, target.subscriptionId(), type.code(), seq, target.divisionPath(),
+                    delivery,
+                    target.subscriptionId(),
+                    type.code(),
+                    seq,
+                    target.divisionPath(),
                     json.writeValueAsString(payload));
         }
     }

@@ -12,7 +12,8 @@ class ExchangeNavigation {
 
     @Bean
     NavigationItem exchangeCatalogueNav() {
-        return NavigationItem.restricted(NavSection.DATA, "exchange.nav.catalogue", "/exchange/catalogue", 80, Role.ADMIN);
+        return NavigationItem.restricted(
+                NavSection.DATA, "exchange.nav.catalogue", "/exchange/catalogue", 80, Role.ADMIN);
     }
 
     @Bean
@@ -22,11 +23,12 @@ class ExchangeNavigation {
 
     @Bean
     NavigationItem exchangeWebhooksNav() {
-        return NavigationItem.restricted(NavSection.DATA, "exchange.nav.webhooks", "/exchange/webhooks", 82, Role.ADMIN);
+        return NavigationItem.restricted(
+                NavSection.DATA, "exchange.nav.webhooks", "/exchange/webhooks", 82, Role.ADMIN);
     }
 
     @Bean
     NavigationItem exchangeImportNav() {
-        return NavigationItem.restricted(NavSection.DATA, "exchange.nav.import", "/exchange/import", 83, Role.ADMIN);
+        return NavigationItem.of(NavSection.DATA, "exchange.nav.import", "/exchange/import", 83);
     }
 }

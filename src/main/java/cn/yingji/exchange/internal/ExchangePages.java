@@ -54,7 +54,8 @@ class ExchangePages {
         return clientsPage(model, null, Map.of(), null);
     }
 
-    private String clientsPage(Model model, @Nullable IssuedKey issued, Map<String, String> errors, @Nullable Map<String, String> form) {
+    private String clientsPage(
+            Model model, @Nullable IssuedKey issued, Map<String, String> errors, @Nullable Map<String, String> form) {
         model.addAttribute("clients", service.clients());
         model.addAttribute("resources", SharedResource.values());
         model.addAttribute("issued", issued);
@@ -82,8 +83,19 @@ class ExchangePages {
                     department, name, ExchangeApiController.resources(scopes), split(divisionCodes), rate));
             return clientsPage(model, key, Map.of(), null);
         } catch (InvalidInputException e) {
-            return clientsPage(model, null, format.errors(e), Map.of(
-                    "department", department, "name", name, "divisionCodes", divisionCodes, "ratePerMinute", ratePerMinute));
+            return clientsPage(
+                    model,
+                    null,
+                    format.errors(e),
+                    Map.of(
+                            "department",
+                            department,
+                            "name",
+                            name,
+                            "divisionCodes",
+                            divisionCodes,
+                            "ratePerMinute",
+                            ratePerMinute));
         }
     }
 
@@ -122,7 +134,11 @@ class ExchangePages {
 
     private String webhooksPage(Model model, Map<String, String> errors, @Nullable Map<String, String> form) {
         model.addAttribute("subscriptions", service.subscriptions());
-        model.addAttribute("clients", service.clients().stream().filter(JdbcExchangeStore.ClientRow::active).toList());
+        model.addAttribute(
+                "clients",
+                service.clients().stream()
+                        .filter(JdbcExchangeStore.ClientRow::active)
+                        .toList());
         model.addAttribute("events", WebhookEvent.values());
         model.addAttribute("dead", service.deliveries("DEAD"));
         model.addAttribute("pending", service.deliveries("PENDING"));
@@ -153,8 +169,10 @@ class ExchangePages {
                     client, name, url, secret, ExchangeApiController.events(events), split(divisionCodes)));
             return "redirect:/exchange/webhooks?saved";
         } catch (InvalidInputException e) {
-            return webhooksPage(model, format.errors(e), Map.of(
-                    "clientId", clientId, "name", name, "url", url, "divisionCodes", divisionCodes));
+            return webhooksPage(
+                    model,
+                    format.errors(e),
+                    Map.of("clientId", clientId, "name", name, "url", url, "divisionCodes", divisionCodes));
         }
     }
 
@@ -178,6 +196,9 @@ class ExchangePages {
     }
 
     static List<String> split(String codes) {
-        return Arrays.stream(codes.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(codes.split("[,，\\s]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -98,7 +98,13 @@ class ExchangeService implements ExchangeAdministration {
                 actor(),
                 null,
                 null));
-        audit.record("create", "exchange.client", id.toString(), null, null, view(store.client(id).orElseThrow()));
+        audit.record(
+                "create",
+                "exchange.client",
+                id.toString(),
+                null,
+                null,
+                view(store.client(id).orElseThrow()));
         return new IssuedKey(id, key.key());
     }
 
@@ -112,7 +118,13 @@ class ExchangeService implements ExchangeAdministration {
         }
         ApiKeys.Key key = ApiKeys.generate();
         store.rotateKey(clientId, key.prefix(), key.hash());
-        audit.record("rotate-key", "exchange.client", clientId.toString(), null, view(before), view(store.client(clientId).orElseThrow()));
+        audit.record(
+                "rotate-key",
+                "exchange.client",
+                clientId.toString(),
+                null,
+                view(before),
+                view(store.client(clientId).orElseThrow()));
         return new IssuedKey(clientId, key.key());
     }
 
@@ -126,7 +138,13 @@ class ExchangeService implements ExchangeAdministration {
         }
         store.revoke(clientId);
         buckets.forget(clientId);
-        audit.record("revoke", "exchange.client", clientId.toString(), null, view(before), view(store.client(clientId).orElseThrow()));
+        audit.record(
+                "revoke",
+                "exchange.client",
+                clientId.toString(),
+                null,
+                view(before),
+                view(store.client(clientId).orElseThrow()));
     }
 
     @Override
@@ -188,9 +206,15 @@ class ExchangeService implements ExchangeAdministration {
     @Transactional
     public void deactivate(UUID subscription) {
         requireAdmin();
-        var before = store.subscription(subscription).orElseThrow(() -> new NotFoundException("subscription", subscription));
+        var before =
+                store.subscription(subscription).orElseThrow(() -> new NotFoundException("subscription", subscription));
         store.deactivateSubscription(subscription);
-        audit.record("deactivate", "exchange.subscription", subscription.toString(), null, view(before),
+        audit.record(
+                "deactivate",
+                "exchange.subscription",
+                subscription.toString(),
+                null,
+                view(before),
                 view(store.subscription(subscription).orElseThrow()));
     }
 
@@ -201,8 +225,13 @@ class ExchangeService implements ExchangeAdministration {
         if (!store.redeliver(delivery)) {
             throw new ConflictException("exchange.error.notDead");
         }
-        audit.record("redeliver", "exchange.delivery", delivery.toString(), before.divisionPath(),
-                Map.of("state", before.state(), "attempts", before.attempts()), Map.of("state", "PENDING"));
+        audit.record(
+                "redeliver",
+                "exchange.delivery",
+                delivery.toString(),
+                before.divisionPath(),
+                Map.of("state", before.state(), "attempts", before.attempts()),
+                Map.of("state", "PENDING"));
     }
 
     // ---- reads (administrators)

@@ -17,7 +17,8 @@ final class GeoJsonWriter {
 
     private GeoJsonWriter() {}
 
-    record Feature(String id, @Nullable Double lon, @Nullable Double lat, Map<?, ?> properties) {}
+    record Feature(
+            String id, @Nullable Double lon, @Nullable Double lat, Map<?, ?> properties) {}
 
     static String write(JsonMapper json, List<Feature> features) {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -1,9 +1,9 @@
 package cn.yingji.exchange.internal;
 
-import cn.yingji.shared.DomainException;
-import cn.yingji.shared.InvalidInputException;
 import cn.yingji.resource.RegistryKind;
 import cn.yingji.resource.ResourceRegistries;
+import cn.yingji.shared.DomainException;
+import cn.yingji.shared.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +37,31 @@ class ImportCentre {
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
-        COLUMNS.put("equipment", List.of("name", "category", "model", "quantity", "state", "teamId", "lon", "lat", "divisionCode"));
+        COLUMNS.put(
+                "equipment",
+                List.of("name", "category", "model", "quantity", "state", "teamId", "lon", "lat", "divisionCode"));
         COLUMNS.put("warehouses", List.of("name", "address", "manager", "phone", "lon", "lat", "divisionCode"));
         COLUMNS.put("stock", List.of("warehouseId", "item", "unit", "batch", "quantity", "minLevel", "expiresOn"));
-        COLUMNS.put("shelters", List.of("name", "level", "duration", "indoor", "capacity", "areaM2", "address", "lon", "lat", "divisionCode"));
-        COLUMNS.put("experts", List.of("name", "specialty", "title", "organisation", "phone", "lon", "lat", "divisionCode"));
+        COLUMNS.put(
+                "shelters",
+                List.of(
+                        "name",
+                        "level",
+                        "duration",
+                        "indoor",
+                        "capacity",
+                        "areaM2",
+                        "address",
+                        "lon",
+                        "lat",
+                        "divisionCode"));
+        COLUMNS.put(
+                "experts",
+                List.of("name", "specialty", "title", "organisation", "phone", "lon", "lat", "divisionCode"));
         COLUMNS.put("bases", List.of("name", "baseKind", "address", "areaM2", "lon", "lat", "divisionCode"));
-        COLUMNS.put("landing-points", List.of("name", "pointKind", "night", "maxWeightT", "address", "lon", "lat", "divisionCode"));
+        COLUMNS.put(
+                "landing-points",
+                List.of("name", "pointKind", "night", "maxWeightT", "address", "lon", "lat", "divisionCode"));
     }
 
     private final ResourceRegistries registries;
@@ -92,11 +110,14 @@ class ImportCentre {
     }
 
     Result importFile(String registry, String filename, byte[] content) {
-        RegistryKind kind = kind(registry).orElseThrow(() -> new cn.yingji.shared.NotFoundException("registry", registry));
+        RegistryKind kind =
+                kind(registry).orElseThrow(() -> new cn.yingji.shared.NotFoundException("registry", registry));
         List<Line> lines = read(filename, content);
         List<String> expected = COLUMNS.get(registry);
         if (!lines.isEmpty()) {
-            List<String> unknown = lines.get(0).cells().keySet().stream().filter(c -> !expected.contains(c)).toList();
+            List<String> unknown = lines.get(0).cells().keySet().stream()
+                    .filter(c -> !expected.contains(c))
+                    .toList();
             if (!unknown.isEmpty()) {
                 throw InvalidInputException.field("file", "exchange.import.unknownColumns", String.join(", ", unknown));
             }

@@ -55,7 +55,11 @@ class JdbcExchangeStore {
                 .param("name", c.name())
                 .param("prefix", c.keyPrefix())
                 .param("hash", c.keyHash())
-                .param("scopes", String.join(",", c.scopes().stream().map(Enum::name).sorted().toList()))
+                .param(
+                        "scopes",
+                        String.join(
+                                ",",
+                                c.scopes().stream().map(Enum::name).sorted().toList()))
                 .param("jur", String.join(",", c.jurisdiction()))
                 .param("rate", c.ratePerMinute())
                 .param("at", java.sql.Timestamp.from(c.createdAt()))
@@ -95,7 +99,8 @@ class JdbcExchangeStore {
     }
 
     List<ClientRow> clients() {
-        return jdbc.sql("select " + CLIENT_COLUMNS + " from exchange.api_clients order by active desc, department, name")
+        return jdbc.sql("select " + CLIENT_COLUMNS
+                        + " from exchange.api_clients order by active desc, department, name")
                 .query(JdbcExchangeStore::client)
                 .list();
     }
@@ -146,7 +151,12 @@ class JdbcExchangeStore {
                 .update();
     }
 
-    record Usage(Instant at, String method, String path, int status, @Nullable Integer rows) {}
+    record Usage(
+            Instant at,
+            String method,
+            String path,
+            int status,
+            @Nullable Integer rows) {}
 
     List<Usage> usage(UUID client, int limit) {
         return jdbc.sql("select at, method, path, status, rows_returned from exchange.usage_log where client_id = :c"
@@ -154,21 +164,22 @@ class JdbcExchangeStore {
                 .param("c", client)
                 .param("l", limit)
                 .query((rs, n) -> new Usage(
-                        rs.getTimestamp(1).toInstant(),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        (Integer) rs.getObject(5)))
+                        rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getInt(4), (Integer)
+                                rs.getObject(5)))
                 .list();
     }
 
-    record UsageSummary(UUID client, long requests, long refused, @Nullable Instant lastAt) {}
+    record UsageSummary(
+            UUID client,
+            long requests,
+            long refused,
+            @Nullable Instant lastAt) {}
 
     List<UsageSummary> usageSummary() {
         return jdbc.sql("select client_id, count(*), count(*) filter (where status >= 400), max(at)"
                         + " from exchange.usage_log where at > now() - interval '30 days' group by client_id")
-                .query((rs, n) -> new UsageSummary(
-                        rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), instant(rs, "max")))
+                .query((rs, n) ->
+                        new UsageSummary(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), instant(rs, "max")))
                 .list();
     }
 
@@ -354,7 +365,8 @@ class JdbcExchangeStore {
      * subscription through the client's (current) jurisdiction and scopes, a receiver's through its own.
      */
     List<Target> targets(String type, SharedResource resource, List<String> paths) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select s.id, (select p from unnest(string_to_array(:ps, ',')) p
                                       where exists (select 1 from unnest(coalesce(c.jurisdiction, s.jurisdiction)) j
                                                     where starts_with(p, j)) limit 1) as path
@@ -385,7 +397,8 @@ class JdbcExchangeStore {
                 .update();
     }
 
-    record Claimed(UUID id, String payload, int attempts, String eventType, String url, String secret, boolean active) {}
+    record Claimed(
+            UUID id, String payload, int attempts, String eventType, String url, String secret, boolean active) {}
 
     /** Claims due deliveries under a lease; concurrent dispatchers skip each other's rows. */
     List<Claimed> claimDue(Instant now, int limit, int leaseSeconds) {
@@ -455,7 +468,7 @@ class JdbcExchangeStore {
 
     boolean redeliver(UUID delivery) {
         return jdbc.sql("update exchange.webhook_deliveries set state = 'PENDING', attempts = 0,"
-                        + " next_attempt_at = now(), locked_until = null where id = :id and state = 'DEAD'")
+                                + " next_attempt_at = now(), locked_until = null where id = :id and state = 'DEAD'")
                         .param("id", delivery)
                         .update()
                 > 0;
@@ -509,7 +522,12 @@ class JdbcExchangeStore {
                 .list();
     }
 
-    record AttemptRow(int attempt, Instant at, @Nullable Integer status, @Nullable String error, int millis) {}
+    record AttemptRow(
+            int attempt,
+            Instant at,
+            @Nullable Integer status,
+            @Nullable String error,
+            int millis) {}
 
     List<AttemptRow> attempts(UUID delivery) {
         return jdbc.sql("select attempt, at, status, error, duration_ms from exchange.webhook_attempts"

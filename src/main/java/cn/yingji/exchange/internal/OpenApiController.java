@@ -47,7 +47,9 @@ class OpenApiController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client", client.name());
         m.put("department", client.department());
-        m.put("resources", client.scopes().stream().map(SharedResource::slug).sorted().toList());
+        m.put(
+                "resources",
+                client.scopes().stream().map(SharedResource::slug).sorted().toList());
         m.put("jurisdiction", client.jurisdiction().view());
         m.put("ratePerMinute", client.ratePerMinute());
         return m;
@@ -98,7 +100,11 @@ class OpenApiController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("resource", r.slug());
         out.put("items", items);
-        out.put("nextCursor", rows.isEmpty() ? (cursor == null || cursor.isBlank() ? "0.0" : tx + "." + seq) : rows.get(rows.size() - 1).cursor());
+        out.put(
+                "nextCursor",
+                rows.isEmpty()
+                        ? (cursor == null || cursor.isBlank() ? "0.0" : tx + "." + seq)
+                        : rows.get(rows.size() - 1).cursor());
         out.put("hasMore", rows.size() == size);
         return out;
     }
@@ -134,7 +140,8 @@ class OpenApiController {
         var rows = store.latestWithPlace(r, client.jurisdiction().viewPatterns(), GEOJSON_LIMIT);
         List<GeoJsonWriter.Feature> features = new ArrayList<>();
         for (var c : rows) {
-            features.add(new GeoJsonWriter.Feature(c.entityId().toString(), c.lon(), c.lat(), json.readValue(c.snapshot(), Map.class)));
+            features.add(new GeoJsonWriter.Feature(
+                    c.entityId().toString(), c.lon(), c.lat(), json.readValue(c.snapshot(), Map.class)));
         }
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, features.size());
         return ResponseEntity.ok()
@@ -143,7 +150,8 @@ class OpenApiController {
     }
 
     private static SharedResource scoped(ApiClientPrincipal client, String resource) {
-        SharedResource r = SharedResource.ofSlug(resource).orElseThrow(() -> new NotFoundException("resource", resource));
+        SharedResource r =
+                SharedResource.ofSlug(resource).orElseThrow(() -> new NotFoundException("resource", resource));
         if (!client.scopes().contains(r)) {
             throw new cn.yingji.shared.ForbiddenException("exchange.error.scope", r.slug());
         }

@@ -25,14 +25,14 @@ class OpenApiSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain openApiChain(
-            HttpSecurity http, OpenApiClients clients, TokenBuckets buckets, JdbcExchangeStore store)
-            throws Exception {
+            HttpSecurity http, OpenApiClients clients, TokenBuckets buckets, JdbcExchangeStore store) throws Exception {
         http.securityMatcher("/api/open/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(OpenApiKeyFilter.AUTHORITY))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new OpenApiKeyFilter(clients, buckets, store), SecurityContextHolderFilter.class)
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .frameOptions(f -> f.deny()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(
                                 (req, res, ex) -> OpenApiKeyFilter.problem(res, 401, "unauthenticated"))

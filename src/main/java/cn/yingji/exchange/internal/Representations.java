@@ -87,7 +87,10 @@ final class Representations {
         m.put("divisionCode", codeOf(t.divisionPath()));
         m.put("status", t.status().name());
         m.put("statusAt", t.statusAt().toString());
-        put(m, "currentIncident", t.currentIncident() == null ? null : t.currentIncident().toString());
+        put(
+                m,
+                "currentIncident",
+                t.currentIncident() == null ? null : t.currentIncident().toString());
         m.put("version", t.version());
         return m;
     }

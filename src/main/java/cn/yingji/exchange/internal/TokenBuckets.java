@@ -21,9 +21,11 @@ final class TokenBuckets {
     /** Takes a token; answers zero when granted, else how long until the next token. */
     Duration acquire(UUID client, int ratePerMinute) {
         long now = clock.millis();
-        Bucket b = buckets.compute(client, (k, old) -> old == null || old.capacity != ratePerMinute
-                ? new Bucket(ratePerMinute, ratePerMinute, now)
-                : old);
+        Bucket b = buckets.compute(
+                client,
+                (k, old) -> old == null || old.capacity != ratePerMinute
+                        ? new Bucket(ratePerMinute, ratePerMinute, now)
+                        : old);
         synchronized (b) {
             double perMilli = ratePerMinute / 60_000.0;
             b.tokens = Math.min(b.capacity, b.tokens + (now - b.at) * perMilli);

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * or moved to the dead-letter list after the last attempt. Every attempt is logged.
  */
 @Component
-class WebhookDispatcher {
+class WebhookDispatcher implements cn.yingji.exchange.Webhooks {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final int LEASE_SECONDS = 120;
@@ -78,7 +78,8 @@ class WebhookDispatcher {
         }
     }
 
-    int maxAttempts() {
+    @Override
+    public int maxAttempts() {
         return maxAttempts;
     }
 
@@ -87,7 +88,8 @@ class WebhookDispatcher {
      *
      * @return how many were claimed
      */
-    int deliverDue(Instant now) {
+    @Override
+    public int deliverDue(Instant now) {
         List<JdbcExchangeStore.Claimed> claimed = store.claimDue(now, batch, LEASE_SECONDS);
         if (claimed.isEmpty()) {
             return 0;
@@ -132,7 +134,9 @@ class WebhookDispatcher {
                     .handle((res, ex) -> ex == null
                             ? new Outcome(
                                     res.statusCode(),
-                                    res.statusCode() >= 200 && res.statusCode() < 300 ? null : "HTTP " + res.statusCode(),
+                                    res.statusCode() >= 200 && res.statusCode() < 300
+                                            ? null
+                                            : "HTTP " + res.statusCode(),
                                     millis(start))
                             : new Outcome(null, describe(ex), millis(start)));
         } catch (RuntimeException e) {
@@ -156,7 +160,8 @@ class WebhookDispatcher {
     }
 
     /** When to try again after {@code attempt} failed attempts, or null when the delivery is dead. */
-    @Nullable Instant nextAttempt(int attempt, Instant now) {
+    @Nullable
+    Instant nextAttempt(int attempt, Instant now) {
         if (attempt >= maxAttempts) {
             return null;
         }
