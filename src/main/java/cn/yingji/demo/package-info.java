@@ -7,7 +7,17 @@
  */
 @ApplicationModule(
         displayName = "Demo",
-        allowedDependencies = {"shared", "geo", "identity", "directory", "incident", "command", "hazard", "resource"})
+        allowedDependencies = {
+            "shared",
+            "geo",
+            "identity",
+            "directory",
+            "incident",
+            "command",
+            "hazard",
+            "resource",
+            "exchange"
+        })
 @NullMarked
 package cn.yingji.demo;
 

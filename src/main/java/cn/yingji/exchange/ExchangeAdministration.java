@@ -18,6 +18,9 @@ public interface ExchangeAdministration {
      */
     IssuedKey createClient(NewApiClient client);
 
+    /** The active client of this department with this name, if any (for idempotent seeding). */
+    java.util.Optional<UUID> findClient(String department, String name);
+
     /** Issues a new key for the client; the old one stops working at once. */
     IssuedKey rotateKey(UUID clientId);
 

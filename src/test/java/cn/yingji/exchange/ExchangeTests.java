@@ -590,7 +590,7 @@ class ExchangeTests {
         MockHttpServletResponse bad = mvc.perform(post("/api/v1/exchange/clients")
                         .with(users.as("admin"))
                         .with(csrf())
-                        .header("Accept-Language", "en")
+                        .locale(java.util.Locale.ENGLISH)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"department\":\"\",\"scopes\":[],\"divisionCodes\":[\"999999999999\"]}"))
                 .andReturn()

@@ -109,6 +109,18 @@ class ExchangeService implements ExchangeAdministration {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> findClient(String department, String name) {
+        requireAdmin();
+        return store.clients().stream()
+                .filter(c -> c.active()
+                        && c.department().equals(department)
+                        && c.name().equals(name))
+                .map(JdbcExchangeStore.ClientRow::id)
+                .findFirst();
+    }
+
+    @Override
     @Transactional
     public IssuedKey rotateKey(UUID clientId) {
         requireAdmin();
