@@ -595,7 +595,8 @@ class ExchangeTests {
                 .andReturn()
                 .getResponse();
         assertThat(bad.getStatus()).isEqualTo(400);
-        assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("999999999999", "divisionCodes", "department", "scopes");
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8))
+                .contains("999999999999", "divisionCodes", "department", "scopes");
     }
 
     @Test
