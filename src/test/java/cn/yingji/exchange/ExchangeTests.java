@@ -234,6 +234,35 @@ class ExchangeTests {
     }
 
     @Test
+    void geoJsonExportForUsersIsScopedToTheirJurisdiction() throws Exception {
+        incidentIn("340103000000", "庐阳导出事故");
+        for (String resource : List.of("events", "hazards", "teams")) {
+            MockHttpServletResponse res = mvc.perform(
+                            get("/api/v1/exchange/geojson?resource=" + resource).with(users.as("district.yaohai")))
+                    .andReturn()
+                    .getResponse();
+            assertThat(res.getStatus()).as(resource).isEqualTo(200);
+            assertThat(res.getContentType()).startsWith("application/geo+json");
+            JsonNode fc = body(res);
+            assertThat(fc.get("type").asString()).isEqualTo("FeatureCollection");
+            assertThat(fc.has("crs")).isFalse();
+            String text = res.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(text).as(resource).doesNotContain("/340103000000/", "庐阳导出事故");
+            fc.get("features").forEach(f -> {
+                double lon = f.get("geometry").get("coordinates").get(0).asDouble();
+                assertThat(lon).as("[lon, lat] order").isBetween(116.0, 118.5);
+            });
+        }
+        assertThat(body(mvc.perform(get("/api/v1/exchange/geojson?resource=events")
+                                        .with(users.as("duty")))
+                                .andReturn()
+                                .getResponse())
+                        .get("features")
+                        .size())
+                .isPositive();
+    }
+
+    @Test
     void rateLimitAnswers429WithRetryAfterAndTheUsageLogRecordsIt() throws Exception {
         IssuedKey key = client("限速 " + UUID.randomUUID(), "340102000000", 3, SharedResource.EVENTS);
         for (int i = 0; i < 3; i++) {

@@ -45,15 +45,18 @@ class GeoJsonExport {
         SharedResource r = SharedResource.ofSlug(resource)
                 .orElseThrow(() -> InvalidInputException.field("resource", "exchange.error.scope", resource));
         List<GeoJsonWriter.Feature> features = switch (r) {
-            case EVENTS -> collect(
-                    p -> incidents.list(IncidentFilter.all(), p),
-                    i -> new GeoJsonWriter.Feature(i.id().toString(), i.lon(), i.lat(), Representations.event(i)));
-            case HAZARDS -> collect(
-                    p -> hazards.list(HazardFilter.all(), p),
-                    h -> new GeoJsonWriter.Feature(h.id().toString(), h.lon(), h.lat(), Representations.hazard(h)));
-            case TEAMS -> collect(
-                    p -> teams.list(null, null, null, p),
-                    t -> new GeoJsonWriter.Feature(t.id().toString(), t.lon(), t.lat(), Representations.team(t)));
+            case EVENTS ->
+                collect(
+                        p -> incidents.list(IncidentFilter.all(), p),
+                        i -> new GeoJsonWriter.Feature(i.id().toString(), i.lon(), i.lat(), Representations.event(i)));
+            case HAZARDS ->
+                collect(
+                        p -> hazards.list(HazardFilter.all(), p),
+                        h -> new GeoJsonWriter.Feature(h.id().toString(), h.lon(), h.lat(), Representations.hazard(h)));
+            case TEAMS ->
+                collect(
+                        p -> teams.list(null, null, null, p),
+                        t -> new GeoJsonWriter.Feature(t.id().toString(), t.lon(), t.lat(), Representations.team(t)));
             case WARNINGS -> throw InvalidInputException.field("resource", "exchange.error.noPlace");
         };
         return ResponseEntity.ok()
@@ -73,5 +76,4 @@ class GeoJsonExport {
         }
         return out.size() > LIMIT ? out.subList(0, LIMIT) : out;
     }
-
 }
