@@ -263,6 +263,34 @@ class ExchangeTests {
     }
 
     @Test
+    void pagesRenderForAnAdministrator() throws Exception {
+        IssuedKey key = yaohaiClient();
+        for (String url : List.of(
+                "/exchange/catalogue",
+                "/exchange/clients",
+                "/exchange/clients/" + key.clientId(),
+                "/exchange/webhooks",
+                "/exchange/import")) {
+            MockHttpServletResponse res =
+                    mvc.perform(get(url).with(users.as("admin"))).andReturn().getResponse();
+            assertThat(res.getStatus()).as(url).isEqualTo(200);
+            assertThat(res.getContentAsString(StandardCharsets.UTF_8)).as(url).doesNotContain("??exchange");
+        }
+        MockHttpServletResponse created = mvc.perform(post("/exchange/clients")
+                        .with(users.as("admin"))
+                        .with(csrf())
+                        .param("department", "市气象局")
+                        .param("name", "页面创建")
+                        .param("scopes", "warnings")
+                        .param("divisionCodes", "340102000000")
+                        .param("ratePerMinute", "60"))
+                .andReturn()
+                .getResponse();
+        assertThat(created.getStatus()).isEqualTo(200);
+        assertThat(created.getContentAsString(StandardCharsets.UTF_8)).contains("issued-key", "yjk_");
+    }
+
+    @Test
     void rateLimitAnswers429WithRetryAfterAndTheUsageLogRecordsIt() throws Exception {
         IssuedKey key = client("限速 " + UUID.randomUUID(), "340102000000", 3, SharedResource.EVENTS);
         for (int i = 0; i < 3; i++) {
