@@ -20,7 +20,8 @@
             "monitoring",
             "callout",
             "notify",
-            "stats"
+            "stats",
+            "exchange"
         })
 @NullMarked
 package cn.yingji.demo;

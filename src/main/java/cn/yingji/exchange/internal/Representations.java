@@ -1,0 +1,112 @@
+package cn.yingji.exchange.internal;
+
+import cn.yingji.hazard.Hazard;
+import cn.yingji.incident.Incident;
+import cn.yingji.resource.Team;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The public representations shared with other departments. Personal data (reporter names and phones, team
+ * phones, user names) is left out on purpose.
+ */
+final class Representations {
+
+    private Representations() {}
+
+    static Map<String, Object> event(Incident i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id().value().toString());
+        m.put("number", i.number());
+        m.put("category", i.category().name());
+        m.put("typeCode", i.typeCode());
+        m.put("title", i.title());
+        m.put("occurredAt", i.occurredAt().toString());
+        m.put("reportedAt", i.reportedAt().toString());
+        m.put("lon", i.lon());
+        m.put("lat", i.lat());
+        m.put("divisionCode", i.divisionCode());
+        m.put("divisionPath", i.divisionPath());
+        put(m, "address", i.address());
+        put(m, "enterpriseName", i.enterpriseName());
+        var c = i.casualties();
+        Map<String, Object> cas = new LinkedHashMap<>();
+        cas.put("deaths", c.deaths());
+        cas.put("missing", c.missing());
+        cas.put("seriouslyInjured", c.seriouslyInjured());
+        cas.put("trapped", c.trapped());
+        cas.put("minorInjuries", c.minorInjuries());
+        cas.put("directLoss", c.directLoss().toPlainString());
+        m.put("casualties", cas);
+        put(m, "grade", i.grade() == null ? null : i.grade().name());
+        m.put("state", i.state().name());
+        m.put("drill", i.drill());
+        m.put("version", i.version());
+        return m;
+    }
+
+    static Map<String, Object> hazard(Hazard h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id().value().toString());
+        m.put("number", h.number());
+        m.put("title", h.title());
+        m.put("grade", h.grade().name());
+        m.put("industry", h.industry());
+        m.put("source", h.source().name());
+        m.put("state", h.state().name());
+        m.put("divisionPath", h.divisionPath());
+        m.put("divisionCode", codeOf(h.divisionPath()));
+        put(m, "lon", h.lon());
+        put(m, "lat", h.lat());
+        put(m, "address", h.address());
+        put(m, "enterpriseName", h.enterpriseName());
+        m.put("reportedAt", h.reportedAt().toString());
+        put(m, "deadline", h.deadline() == null ? null : h.deadline().toString());
+        m.put("card", h.card().name());
+        m.put("supervised", h.supervised());
+        m.put("version", h.version());
+        return m;
+    }
+
+    static Map<String, Object> team(Team t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id().value().toString());
+        m.put("name", t.name());
+        m.put("kind", t.kind().name());
+        put(m, "organisation", t.organisation());
+        m.put("headcount", t.headcount());
+        m.put("primaryCapability", t.primaryCapability());
+        m.put("capabilities", t.capabilities());
+        m.put("readiness", t.readiness());
+        m.put("lon", t.lon());
+        m.put("lat", t.lat());
+        m.put("divisionPath", t.divisionPath());
+        m.put("divisionCode", codeOf(t.divisionPath()));
+        m.put("status", t.status().name());
+        m.put("statusAt", t.statusAt().toString());
+        put(
+                m,
+                "currentIncident",
+                t.currentIncident() == null ? null : t.currentIncident().toString());
+        m.put("version", t.version());
+        return m;
+    }
+
+    static String codeOf(String path) {
+        String[] parts = path.split("/");
+        return parts.length == 0 ? "" : parts[parts.length - 1];
+    }
+
+    static void put(Map<String, Object> m, String key, @Nullable Object value) {
+        if (value instanceof Instant i) {
+            m.put(key, i.toString());
+        } else if (value instanceof LocalDate d) {
+            m.put(key, d.toString());
+        } else {
+            m.put(key, value);
+        }
+    }
+}
