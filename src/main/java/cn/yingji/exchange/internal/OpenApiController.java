@@ -93,7 +93,7 @@ class OpenApiController {
             item.put("change", c.change());
             item.put("changedAt", c.changedAt().toString());
             item.put("id", c.entityId().toString());
-            item.put("data", json.readTree(c.snapshot()));
+            item.put("data", SnapshotScope.visible(json.readTree(c.snapshot()), client.jurisdiction()));
             items.add(item);
         }
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, items.size());
@@ -127,7 +127,7 @@ class OpenApiController {
                 .filter(x -> x.divisionPaths().stream().anyMatch(client.jurisdiction()::canView))
                 .orElseThrow(() -> new NotFoundException(r.slug(), id));
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, 1);
-        return json.readTree(c.snapshot());
+        return SnapshotScope.visible(json.readTree(c.snapshot()), client.jurisdiction());
     }
 
     /** The latest state of every visible row with a place, as GeoJSON (RFC 7946, WGS 84 lon/lat). */
@@ -141,7 +141,11 @@ class OpenApiController {
         List<GeoJsonWriter.Feature> features = new ArrayList<>();
         for (var c : rows) {
             features.add(new GeoJsonWriter.Feature(
-                    c.entityId().toString(), c.lon(), c.lat(), json.readValue(c.snapshot(), Map.class)));
+                    c.entityId().toString(),
+                    c.lon(),
+                    c.lat(),
+                    json.convertValue(
+                            SnapshotScope.visible(json.readTree(c.snapshot()), client.jurisdiction()), Map.class)));
         }
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, features.size());
         return ResponseEntity.ok()
