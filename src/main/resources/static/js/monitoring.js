@@ -55,7 +55,7 @@
             });
           });
           Object.keys(queries).forEach(function (q) {
-            getJson('/api/v1/geo/divisions.geojson?' + q + '&simplify=0.001').then(function (fc) {
+            getJson('/api/v1/divisions.geojson?' + q + '&simplify=0.001').then(function (fc) {
               fc.features.forEach(function (f) {
                 var w = codes[f.properties.code];
                 if (w) {
