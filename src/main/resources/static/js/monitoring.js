@@ -40,15 +40,22 @@
           });
           warnLayer.clearLayers();
           var codes = {};
+          var queries = {};
           d.warnings.forEach(function (w) {
             if (w.polygon) {
               var ll = w.polygon.trim().split(/\s+/).map(function (p) { var a = p.split(','); return [+a[0], +a[1]]; });
               L.polygon(ll, { color: COLOURS[w.level], weight: 2, fillOpacity: 0.2 }).bindPopup(esc(w.title)).addTo(warnLayer);
             }
-            (w.divisionCodes || []).forEach(function (c) { codes[c] = w; });
+            // one outline request per division level the warnings name; villages only below their township
+            (w.areas || []).forEach(function (a) {
+              codes[a.code] = w;
+              var q = 'level=' + encodeURIComponent(a.level) +
+                (a.level === 'VILLAGE' && a.parent ? '&parent=' + encodeURIComponent(a.parent) : '');
+              queries[q] = true;
+            });
           });
-          if (Object.keys(codes).length) {
-            getJson('/api/v1/geo/divisions.geojson?level=TOWNSHIP&simplify=0.001').then(function (fc) {
+          Object.keys(queries).forEach(function (q) {
+            getJson('/api/v1/divisions.geojson?' + q + '&simplify=0.001').then(function (fc) {
               fc.features.forEach(function (f) {
                 var w = codes[f.properties.code];
                 if (w) {
@@ -57,7 +64,7 @@
                 }
               });
             }).catch(function () {});
-          }
+          });
           if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 }); }
         }).catch(function () {});
       };

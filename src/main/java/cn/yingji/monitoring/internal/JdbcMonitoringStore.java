@@ -53,6 +53,48 @@ class JdbcMonitoringStore {
                 .update();
     }
 
+    int updatePoint(MonitoringPoint p, int expectedVersion) {
+        return jdbc.sql("""
+                        update monitoring.point set name = :name, link_kind = :kind, link_id = :linkId,
+                            link_name = :linkName, lon = :lon, lat = :lat, division_code = :dc, division_path = :dp,
+                            grid_code = :grid, version = version + 1
+                        where id = :id and version = :v
+                        """)
+                .param("id", p.id())
+                .param("v", expectedVersion)
+                .param("name", p.name())
+                .param("kind", p.linkKind().name())
+                .param("linkId", p.linkId())
+                .param("linkName", p.linkName())
+                .param("lon", p.lon())
+                .param("lat", p.lat())
+                .param("dc", p.divisionCode())
+                .param("dp", p.divisionPath())
+                .param("grid", p.gridCode())
+                .update();
+    }
+
+    /** Copies a moved point's path to its sensors; returns their ids. */
+    List<UUID> movePointSensors(UUID pointId, String path) {
+        return jdbc.sql("update monitoring.sensor set division_path = :dp where point_id = :p returning id")
+                .param("dp", path)
+                .param("p", pointId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Locks the point row and returns its version. */
+    Optional<Integer> lockPoint(UUID id) {
+        return jdbc.sql("select version from monitoring.point where id = :id for update")
+                .param("id", id)
+                .query(Integer.class)
+                .optional();
+    }
+
+    void deletePoint(UUID id) {
+        jdbc.sql("delete from monitoring.point where id = :id").param("id", id).update();
+    }
+
     boolean pointCodeTaken(String code) {
         return jdbc.sql("select count(*) from monitoring.point where code = :c")
                         .param("c", code)

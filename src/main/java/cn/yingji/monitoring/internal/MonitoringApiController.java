@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,6 +67,9 @@ class MonitoringApiController {
     /** Body of {@code PUT /sensors/{id}}. */
     record SensorUpdate(@Nullable Integer version, NewSensor sensor) {}
 
+    /** Body of {@code PUT /points/{id}}: the version read and the changed point (its code cannot change). */
+    record PointUpdate(@Nullable Integer version, @Nullable NewPoint point) {}
+
     /** Body of {@code POST /alarms/{id}/dismiss} and {@code POST /warnings/{id}/cancel}. */
     record Handling(@Nullable Integer version, @Nullable String note) {}
 
@@ -87,6 +91,18 @@ class MonitoringApiController {
     @GetMapping("/points/{id}")
     MonitoringPoint point(@PathVariable UUID id) {
         return monitoring.point(id);
+    }
+
+    @PutMapping("/points/{id}")
+    MonitoringPoint updatePoint(@PathVariable UUID id, @RequestBody PointUpdate body) {
+        return monitoring.updatePoint(id, body.version(), body.point());
+    }
+
+    /** Deletes a point without sensors ({@code ?version=} required); 409 while it still carries sensors. */
+    @DeleteMapping("/points/{id}")
+    ResponseEntity<Void> deletePoint(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
+        monitoring.deletePoint(id, version);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/points/{id}/sensors")

@@ -1,5 +1,8 @@
 package cn.yingji.monitoring.internal;
 
+import cn.yingji.geo.Division;
+import cn.yingji.geo.DivisionCode;
+import cn.yingji.geo.Divisions;
 import cn.yingji.identity.CurrentUser;
 import cn.yingji.monitoring.Direction;
 import cn.yingji.monitoring.LinkKind;
@@ -48,6 +51,7 @@ class MonitoringPages {
     private final Problems problems;
     private final ZoneId zone;
     private final String tileUrl;
+    private final Divisions divisions;
 
     MonitoringPages(
             MonitoringService monitoring,
@@ -57,7 +61,8 @@ class MonitoringPages {
             CurrentUser currentUser,
             Problems problems,
             @Value("${yingji.zone:Asia/Shanghai}") String zone,
-            @Value("${yingji.map.tile-url:}") String tileUrl) {
+            @Value("${yingji.map.tile-url:}") String tileUrl,
+            Divisions divisions) {
         this.monitoring = monitoring;
         this.warnings = warnings;
         this.roles = roles;
@@ -66,6 +71,7 @@ class MonitoringPages {
         this.problems = problems;
         this.zone = ZoneId.of(zone);
         this.tileUrl = tileUrl;
+        this.divisions = divisions;
     }
 
     /** Formats instants for the pages. */
@@ -139,11 +145,37 @@ class MonitoringPages {
                     m.put("title", w.title());
                     m.put("level", w.level().name());
                     m.put("divisionCodes", w.divisionCodes());
+                    m.put("areas", areas(w.divisionCodes()));
                     m.put("polygon", w.polygon());
                     return m;
                 })
                 .toList();
         return Map.of("sensors", sensors, "warnings", ws);
+    }
+
+    /**
+     * Level and parent of each division a warning names, so the map fetches outlines of that level (county, township
+     * or village; villages below their township only) from the geo API instead of assuming townships.
+     */
+    private List<Map<String, Object>> areas(List<String> codes) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (String code : codes) {
+            Division d;
+            try {
+                d = divisions.find(DivisionCode.of(code)).orElse(null);
+            } catch (InvalidInputException e) {
+                d = null;
+            }
+            if (d == null) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", d.code().value());
+            m.put("level", d.level().name());
+            m.put("parent", d.parent() == null ? null : d.parent().value());
+            out.add(m);
+        }
+        return out;
     }
 
     // ---- points and sensors
@@ -180,9 +212,42 @@ class MonitoringPages {
         common(model);
         model.addAttribute("point", monitoring.point(id));
         model.addAttribute("sensors", monitoring.sensorsOf(id));
+        model.addAttribute("linkKinds", LinkKind.values());
         model.addAttribute("kinds", SensorKind.values());
         model.addAttribute("directions", Direction.values());
         return "monitoring/point";
+    }
+
+    @PostMapping("/monitoring/points/{id}")
+    String updatePoint(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(required = false) @Nullable LinkKind linkKind,
+            @RequestParam(required = false) @Nullable String linkName,
+            @RequestParam(required = false) @Nullable Double lon,
+            @RequestParam(required = false) @Nullable Double lat,
+            Model model) {
+        try {
+            MonitoringPoint before = monitoring.point(id);
+            monitoring.updatePoint(
+                    id, version, new NewPoint(null, name, linkKind, before.linkId(), linkName, lon, lat));
+            return "redirect:/monitoring/points/" + id;
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("errors", errors(e));
+            return point(id, model);
+        }
+    }
+
+    @PostMapping("/monitoring/points/{id}/delete")
+    String deletePoint(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version, Model model) {
+        try {
+            monitoring.deletePoint(id, version);
+            return "redirect:/monitoring/points";
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("errors", errors(e));
+            return point(id, model);
+        }
     }
 
     @PostMapping("/monitoring/points/{id}/sensors")

@@ -164,6 +164,99 @@ class MonitoringService implements MonitoringAdministration {
         return p;
     }
 
+    /**
+     * Changes name, owner and position of a point; division, path and grid are re-resolved from the position and
+     * copied to the point's sensors. The id is checked before the input (foreign → 404), then the role (403).
+     */
+    @Transactional
+    public MonitoringPoint updatePoint(UUID id, @Nullable Integer version, @Nullable NewPoint input) {
+        MonitoringPoint before = point(id);
+        roles.requireSetup();
+        requireCapture(before.divisionPath(), "monitoring point", id);
+        List<FieldError> errors = new ArrayList<>();
+        if (version == null) {
+            errors.add(new FieldError("version", "monitoring.error.required"));
+        }
+        NewPoint in = input == null ? new NewPoint(null, null, null, null, null, null, null) : input;
+        String name = required(in.name(), "name", errors);
+        pointFields(in, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("error.validation", errors);
+        }
+        Location loc = divisions
+                .locate(in.lon(), in.lat())
+                .orElseThrow(() -> InvalidInputException.field("lon", "monitoring.error.outside"));
+        String path = loc.path();
+        requireCapture(path, "monitoring point", id);
+        MonitoringPoint changed = new MonitoringPoint(
+                id,
+                before.code(),
+                name,
+                in.linkKind(),
+                in.linkId(),
+                blank(in.linkName()) ? null : in.linkName().trim(),
+                in.lon(),
+                in.lat(),
+                loc.chain().get(loc.chain().size() - 1).code().value(),
+                path,
+                loc.grid() == null ? null : loc.grid().code(),
+                before.createdAt(),
+                version);
+        if (store.updatePoint(changed, version) == 0) {
+            throw new ConflictException("monitoring.error.stale");
+        }
+        List<UUID> moved = path.equals(before.divisionPath()) ? List.of() : store.movePointSensors(id, path);
+        MonitoringPoint after = store.point(id).orElseThrow();
+        audit.record("update", "monitoring.point", id.toString(), path, before, after);
+        afterCommit(() -> moved.forEach(registry::refresh));
+        return after;
+    }
+
+    /**
+     * Deletes a point that carries no sensors. A point with sensors is refused (409) rather than retiring its
+     * sensors with it: an operator deleting a point rarely means "stop watching this gas / water-level sensor", and
+     * silently ending live monitoring (and orphaning its alarms and readings) is the costlier mistake. The 409 names
+     * the sensor count so the sensors are moved or removed deliberately first.
+     */
+    @Transactional
+    public void deletePoint(UUID id, @Nullable Integer version) {
+        MonitoringPoint before = point(id);
+        roles.requireSetup();
+        requireCapture(before.divisionPath(), "monitoring point", id);
+        if (version == null) {
+            throw InvalidInputException.field("version", "monitoring.error.required");
+        }
+        // Locks the row: a concurrent sensor insert (FK key-share lock) either commits first and is counted here,
+        // or waits and then fails its foreign key.
+        int current = store.lockPoint(id).orElseThrow(() -> new NotFoundException("monitoring point", id));
+        if (current != version) {
+            throw new ConflictException("monitoring.error.stale");
+        }
+        int sensors = store.sensorsOf(id).size();
+        if (sensors > 0) {
+            throw new ConflictException("monitoring.error.pointHasSensors", sensors);
+        }
+        store.deletePoint(id);
+        audit.record("delete", "monitoring.point", id.toString(), before.divisionPath(), before, null);
+    }
+
+    private static void pointFields(NewPoint in, List<FieldError> errors) {
+        if (in.linkKind() == null) {
+            errors.add(new FieldError("linkKind", "monitoring.error.required"));
+        }
+        if (in.linkKind() != null && in.linkKind() != LinkKind.PLACE && blank(in.linkName())) {
+            errors.add(new FieldError("linkName", "monitoring.error.required"));
+        }
+        if (in.lon() == null
+                || in.lat() == null
+                || in.lon() < -180
+                || in.lon() > 180
+                || in.lat() < -90
+                || in.lat() > 90) {
+            errors.add(new FieldError("lon", "monitoring.error.position"));
+        }
+    }
+
     @Override
     @Transactional
     public Sensor addSensor(UUID pointId, NewSensor in) {

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every monitoring page renders, in Chinese and English, and the forms answer errors on the page. */
 @YingjiTest
@@ -30,6 +33,7 @@ class MonitoringPagesTests {
     final Divisions divisions;
     final JdbcClient jdbc;
     final IngestService ingest;
+    final WarningService warnings;
 
     MonitoringPagesTests(
             MockMvc mvc,
@@ -37,7 +41,9 @@ class MonitoringPagesTests {
             MonitoringAdministration admin,
             Divisions divisions,
             JdbcClient jdbc,
-            IngestService ingest) {
+            IngestService ingest,
+            WarningService warnings) {
+        this.warnings = warnings;
         this.mvc = mvc;
         this.users = users;
         this.admin = admin;
@@ -53,6 +59,58 @@ class MonitoringPagesTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theMapGetsTheLevelOfEveryDivisionAWarningNames() throws Exception {
+        String village = divisions
+                .children(cn.yingji.geo.DivisionCode.of("340102001000"))
+                .get(0)
+                .code()
+                .value();
+        SecurityContextHolder.clearContext();
+        warnings.issue(
+                new NewWarning(
+                        cn.yingji.monitoring.WarningLevel.YELLOW,
+                        "RAINSTORM",
+                        "区、街道和社区的预警",
+                        "c",
+                        "",
+                        null,
+                        java.util.List.of("340102000000", "340102001000", village),
+                        null,
+                        null,
+                        null,
+                        false,
+                        null),
+                null);
+        JsonNode data = new JsonMapper().readTree(page("/monitoring/map-data", "zh_CN"));
+        JsonNode w = null;
+        for (JsonNode n : data.get("warnings")) {
+            if (n.get("title").asString().equals("区、街道和社区的预警")) {
+                w = n;
+            }
+        }
+        assertThat(w).isNotNull();
+        assertThat(w.get("areas").toString())
+                .contains("{\"code\":\"340102000000\",\"level\":\"COUNTY\",\"parent\":\"340100000000\"}")
+                .contains("{\"code\":\"340102001000\",\"level\":\"TOWNSHIP\",\"parent\":\"340102000000\"}")
+                .contains("{\"code\":\"" + village + "\",\"level\":\"VILLAGE\",\"parent\":\"340102001000\"}");
+        // the outline URL the board script requests (read from the script) answers each of these levels
+        String js;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/static/js/monitoring.js")) {
+            js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("getJson\\('(/api/v1/[^'?]*divisions\\.geojson)\\?")
+                .matcher(js);
+        assertThat(m.find()).as("outline request in monitoring.js").isTrue();
+        for (String q : new String[] {"level=COUNTY", "level=TOWNSHIP", "level=VILLAGE&parent=340102001000"}) {
+            assertThat(page(m.group(1) + "?" + q + "&simplify=0.001", "zh_CN"))
+                    .contains(
+                            q.startsWith("level=COUNTY")
+                                    ? "340102000000"
+                                    : q.startsWith("level=TOWNSHIP") ? "340102001000" : village);
+        }
     }
 
     @Test
