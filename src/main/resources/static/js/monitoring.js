@@ -25,6 +25,13 @@
       var map = L.map(el, { preferCanvas: true });
       if (el.dataset.tileUrl) { L.tileLayer(el.dataset.tileUrl, { maxZoom: 18 }).addTo(map); }
       map.setView([31.86, 117.28], 11);
+      // the counties as a light base layer, so sensors and warning areas can be placed without a tile server
+      getJson('/api/v1/divisions.geojson?level=COUNTY&simplify=0.002').then(function (fc) {
+        L.geoJSON(fc, {
+          style: { color: '#78909c', weight: 1, fillOpacity: 0.04 },
+          onEachFeature: function (f, layer) { layer.bindTooltip(esc(f.properties.name)); }
+        }).addTo(map).bringToBack();
+      }).catch(function () {});
       var sensorLayer = L.layerGroup().addTo(map);
       var warnLayer = L.geoJSON(null).addTo(map);
       var load = function () {
