@@ -24,9 +24,11 @@ class CalloutListeners {
 
     private final CampaignEngine engine;
     private final PolicyService policies;
+    private final AnswerAbsorber absorber;
 
-    CalloutListeners(CampaignEngine engine, PolicyService policies) {
+    CalloutListeners(CampaignEngine engine, PolicyService policies, AnswerAbsorber absorber) {
         this.engine = engine;
+        this.absorber = absorber;
         this.policies = policies;
     }
 
@@ -58,7 +60,7 @@ class CalloutListeners {
             return;
         }
         try {
-            engine.answer(
+            absorber.answer(
                     UUID.fromString(r.correlation()),
                     action,
                     r.location(),

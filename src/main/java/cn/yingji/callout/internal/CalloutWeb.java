@@ -147,6 +147,7 @@ final class CalloutWeb {
     @RequestMapping("/callout")
     static class Pages {
         private final CampaignEngine engine;
+        private final AnswerAbsorber absorber;
         private final CampaignQueries queries;
         private final CampaignStream stream;
         private final PolicyService policies;
@@ -157,6 +158,7 @@ final class CalloutWeb {
 
         Pages(
                 CampaignEngine engine,
+                AnswerAbsorber absorber,
                 CampaignQueries queries,
                 CampaignStream stream,
                 PolicyService policies,
@@ -165,6 +167,7 @@ final class CalloutWeb {
                 Notifications notifications,
                 Support support) {
             this.engine = engine;
+            this.absorber = absorber;
             this.queries = queries;
             this.stream = stream;
             this.policies = policies;
@@ -308,7 +311,7 @@ final class CalloutWeb {
             UUID person = currentUser.require().personId();
             support.ownOrVisible(id, person);
             try {
-                engine.answer(id, support.action(action), location, person == null ? new UUID(0, 0) : person, "APP");
+                absorber.answer(id, support.action(action), location, person == null ? new UUID(0, 0) : person, "APP");
             } catch (DomainException e) {
                 response.setStatus(Links.status(e));
                 model.addAttribute("errors", support.messages(e));
@@ -324,12 +327,14 @@ final class CalloutWeb {
     @RequestMapping("/ack")
     static class Links {
         private final CampaignEngine engine;
+        private final AnswerAbsorber absorber;
         private final AnswerLinks links;
         private final CalloutClock clock;
         private final Support support;
 
-        Links(CampaignEngine engine, AnswerLinks links, CalloutClock clock, Support support) {
+        Links(CampaignEngine engine, AnswerAbsorber absorber, AnswerLinks links, CalloutClock clock, Support support) {
             this.engine = engine;
+            this.absorber = absorber;
             this.links = links;
             this.clock = clock;
             this.support = support;
@@ -368,7 +373,7 @@ final class CalloutWeb {
                 jakarta.servlet.http.HttpServletResponse response) {
             model.addAttribute("token", token);
             try {
-                CampaignEngine.CallRow row = engine.answerByLink(token, support.action(action), location);
+                CampaignEngine.CallRow row = absorber.answerByLink(token, support.action(action), location);
                 model.addAttribute("call", row);
                 model.addAttribute("campaign", engine.campaignReadOnly(row.campaign()));
                 model.addAttribute("done", row.state());
@@ -384,6 +389,7 @@ final class CalloutWeb {
     @RequestMapping("/api/v1/callout")
     static class Api {
         private final CampaignEngine engine;
+        private final AnswerAbsorber absorber;
         private final CampaignQueries queries;
         private final PolicyService policies;
         private final CalloutRoles roles;
@@ -393,6 +399,7 @@ final class CalloutWeb {
 
         Api(
                 CampaignEngine engine,
+                AnswerAbsorber absorber,
                 CampaignQueries queries,
                 PolicyService policies,
                 CalloutRoles roles,
@@ -400,6 +407,7 @@ final class CalloutWeb {
                 Notifications notifications,
                 Support support) {
             this.engine = engine;
+            this.absorber = absorber;
             this.queries = queries;
             this.policies = policies;
             this.roles = roles;
@@ -481,7 +489,7 @@ final class CalloutWeb {
         CampaignQueries.CallView answer(@PathVariable UUID id, @RequestBody AnswerBody body) {
             UUID person = currentUser.require().personId();
             support.ownOrVisible(id, person);
-            engine.answer(
+            absorber.answer(
                     id,
                     support.action(body.action()),
                     body.location(),

@@ -533,39 +533,11 @@ class CampaignEngine implements Campaigns {
             throw new ConflictException("callout.campaign.closed");
         }
         String from = call.state();
-        boolean open = from.equals("CALLING") || from.equals("UNANSWERED");
-        String to;
-        switch (action) {
-            case RECEIVED -> {
-                if (!open) {
-                    throw new ConflictException("callout.answer.state", from);
-                }
-                to = "ANSWERED";
-            }
-            case ON_POST -> {
-                if (!open && !from.equals("ANSWERED")) {
-                    throw new ConflictException("callout.answer.state", from);
-                }
-                to = "ON_POST";
-            }
-            default -> {
-                if (!open && !from.equals("ANSWERED")) {
-                    throw new ConflictException("callout.answer.state", from);
-                }
-                to = "CANNOT";
-            }
-        }
-        String loc = location == null || location.isBlank() ? null : location.strip();
-        if (loc != null && loc.length() > 200) {
-            throw InvalidInputException.field("location", "callout.answer.location");
-        }
-        Double lon = null;
-        Double lat = null;
-        if (loc != null && loc.matches("-?\\d{1,3}(\\.\\d+)?\\s*,\\s*-?\\d{1,2}(\\.\\d+)?")) {
-            String[] parts = loc.split(",");
-            lon = Double.parseDouble(parts[0].strip());
-            lat = Double.parseDouble(parts[1].strip());
-        }
+        String to = transition(from, action);
+        AnswerRequest parsed = request(callId, action, location, expected, via, false);
+        String loc = parsed.location();
+        Double lon = parsed.lon();
+        Double lat = parsed.lat();
         jdbc.sql("""
                         update callout.call set state = :to, answered_at = coalesce(answered_at, :now),
                             reached_at = coalesce(reached_at, :now),
@@ -598,11 +570,264 @@ class CampaignEngine implements Campaigns {
         return lockCall(callId);
     }
 
-    /** Answers through a signed link: verifies it, takes the action once, then answers. */
+    /** An answer as queued for the absorber: checked and parsed in the caller's thread. */
+    record AnswerRequest(
+            UUID call,
+            Action action,
+            @Nullable String location,
+            @Nullable Double lon,
+            @Nullable Double lat,
+            @Nullable UUID expected,
+            String via,
+            boolean link) {}
+
+    /** Checks an answer's location cheaply (length, optional "lon,lat") before it is queued or applied. */
+    static AnswerRequest request(
+            UUID call, Action action, @Nullable String location, @Nullable UUID expected, String via, boolean link) {
+        String loc = location == null || location.isBlank() ? null : location.strip();
+        if (loc != null && loc.length() > 200) {
+            throw InvalidInputException.field("location", "callout.answer.location");
+        }
+        Double lon = null;
+        Double lat = null;
+        if (loc != null && loc.matches("-?\\d{1,3}(\\.\\d+)?\\s*,\\s*-?\\d{1,2}(\\.\\d+)?")) {
+            String[] parts = loc.split(",");
+            lon = Double.parseDouble(parts[0].strip());
+            lat = Double.parseDouble(parts[1].strip());
+        }
+        return new AnswerRequest(call, action, loc, lon, lat, expected, via, link);
+    }
+
+    /** Applies one queued answer on its own (the absorber's fallback when a batch fails as a whole). */
     @Transactional
-    CallRow answerByLink(String token, Action action, @Nullable String location) {
+    CallRow answerOne(AnswerRequest r) {
+        if (r.link()) {
+            useLink(r.call(), r.action(), clock.now());
+        }
+        return answer(r.call(), r.action(), r.location(), r.expected(), r.via());
+    }
+
+    /** A call's pending change inside a batch. */
+    private static final class Change {
+        final CallRow before;
+        String state;
+        boolean touched;
+        boolean onPost;
+
+        @Nullable
+        String location;
+
+        @Nullable
+        Double lon;
+
+        @Nullable
+        Double lat;
+
+        Change(CallRow before) {
+            this.before = before;
+            this.state = before.state();
+        }
+    }
+
+    /**
+     * Applies a batch of answers in one transaction, set-based: locks the calls (in id order), decides each answer
+     * in order against the state left by the answers before it (a refused answer changes nothing and gets the same
+     * error as {@link #answer}), then one {@code UPDATE … FROM unnest(…)} for the calls, one statement cancelling
+     * their timers, one for the used links, one batch of history rows and one audit entry per district naming the
+     * calls. Returns, per request and in order, the call after the answer ({@link CallRow}) or the refusal ({@link
+     * cn.yingji.shared.DomainException}).
+     */
+    @Transactional
+    List<Object> absorb(List<AnswerRequest> batch) {
         Instant now = clock.now();
-        UUID call = links.verify(token, now);
+        Timestamp ts = Timestamp.from(now);
+        UUID[] ids = batch.stream().map(AnswerRequest::call).distinct().toArray(UUID[]::new);
+        Map<UUID, Change> changes = new java.util.HashMap<>();
+        Map<UUID, String> campaignStates = new java.util.HashMap<>();
+        template.query("""
+                select c.*, k.state as campaign_state from callout.call c
+                join callout.campaign k on k.id = c.campaign_id
+                where c.id = any(?) order by c.id for update of c
+                """, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)), (ResultSet rs) -> {
+            CallRow row = mapCall(rs, 0);
+            changes.put(row.id(), new Change(row));
+            campaignStates.put(row.campaign(), rs.getString("campaign_state"));
+        });
+        java.util.Set<String> usedLinks = new java.util.HashSet<>();
+        if (batch.stream().anyMatch(AnswerRequest::link)) {
+            template.query(
+                    "select call_id, action from callout.link_use where call_id = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
+                    (ResultSet rs) -> {
+                        usedLinks.add(rs.getObject(1, UUID.class) + ":" + rs.getString(2));
+                    });
+        }
+        List<Object> results = new ArrayList<>(batch.size());
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> linkUses = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> auditByPath = new LinkedHashMap<>();
+        List<CallRow> cannot = new ArrayList<>();
+        java.util.Set<UUID> campaignsTouched = new java.util.LinkedHashSet<>();
+        for (AnswerRequest r : batch) {
+            try {
+                Change ch = changes.get(r.call());
+                if (ch == null) {
+                    throw new NotFoundException("call", r.call());
+                }
+                String key = r.call() + ":" + r.action().name();
+                if (r.link() && usedLinks.contains(key)) {
+                    throw new InvalidInputException("callout.link.used");
+                }
+                if (r.expected() != null && !r.expected().equals(ch.before.person())) {
+                    throw new InvalidInputException("callout.answer.notYours");
+                }
+                if ("CLOSED".equals(campaignStates.get(ch.before.campaign()))) {
+                    throw new ConflictException("callout.campaign.closed");
+                }
+                String from = ch.state;
+                String to = transition(from, r.action());
+                ch.state = to;
+                ch.touched = true;
+                if (r.action() == Action.ON_POST) {
+                    ch.onPost = true;
+                }
+                if (r.location() != null) {
+                    ch.location = r.location();
+                }
+                if (r.lon() != null) {
+                    ch.lon = r.lon();
+                    ch.lat = r.lat();
+                }
+                if (r.link()) {
+                    usedLinks.add(key);
+                    linkUses.add(new Object[] {r.call(), r.action().name(), ts});
+                }
+                history.add(
+                        new Object[] {r.call(), ts, to, r.via() + (r.location() == null ? "" : " @" + r.location())});
+                auditByPath
+                        .computeIfAbsent(ch.before.divisionPath(), k -> new ArrayList<>())
+                        .add(Map.of("call", r.call().toString(), "from", from, "to", to, "via", r.via()));
+                if (r.action() == Action.CANNOT) {
+                    cannot.add(ch.before);
+                }
+                campaignsTouched.add(ch.before.campaign());
+                CallRow b = ch.before;
+                results.add(new CallRow(
+                        b.id(),
+                        b.campaign(),
+                        b.tier(),
+                        b.tierIndex(),
+                        b.position(),
+                        b.positionName(),
+                        b.kind(),
+                        b.divisionPath(),
+                        b.person(),
+                        b.personName(),
+                        to,
+                        b.channels(),
+                        b.attempts(),
+                        b.parent(),
+                        b.reason()));
+            } catch (cn.yingji.shared.DomainException e) {
+                results.add(e);
+            }
+        }
+        List<Change> touched = changes.values().stream().filter(c -> c.touched).toList();
+        if (!touched.isEmpty()) {
+            UUID[] tIds = touched.stream().map(c -> c.before.id()).toArray(UUID[]::new);
+            String[] states = touched.stream().map(c -> c.state).toArray(String[]::new);
+            Boolean[] onPost = touched.stream().map(c -> c.onPost).toArray(Boolean[]::new);
+            String[] locs = touched.stream().map(c -> c.location).toArray(String[]::new);
+            Double[] lons = touched.stream().map(c -> c.lon).toArray(Double[]::new);
+            Double[] lats = touched.stream().map(c -> c.lat).toArray(Double[]::new);
+            template.update("""
+                    update callout.call c set state = u.state,
+                        answered_at = coalesce(c.answered_at, ?), reached_at = coalesce(c.reached_at, ?),
+                        on_post_at = case when u.on_post then ? else c.on_post_at end,
+                        location = coalesce(u.loc, c.location), lon = coalesce(u.lon, c.lon),
+                        lat = coalesce(u.lat, c.lat), updated_at = ?
+                    from unnest(?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::float8[], ?::float8[])
+                        as u(id, state, on_post, loc, lon, lat)
+                    where c.id = u.id
+                    """, ps -> {
+                java.sql.Connection con = ps.getConnection();
+                ps.setTimestamp(1, ts);
+                ps.setTimestamp(2, ts);
+                ps.setTimestamp(3, ts);
+                ps.setTimestamp(4, ts);
+                ps.setArray(5, con.createArrayOf("uuid", tIds));
+                ps.setArray(6, con.createArrayOf("text", states));
+                ps.setArray(7, con.createArrayOf("bool", onPost));
+                ps.setArray(8, con.createArrayOf("text", locs));
+                ps.setArray(9, con.createArrayOf("float8", lons));
+                ps.setArray(10, con.createArrayOf("float8", lats));
+            });
+            template.update(
+                    "update callout.due set state = 'CANCELLED' where call_id = any(?) and state = 'PENDING'",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", tIds)));
+            if (!linkUses.isEmpty()) {
+                template.batchUpdate(
+                        "insert into callout.link_use (call_id, action, used_at) values (?, ?, ?)", linkUses);
+            }
+            template.batchUpdate(
+                    "insert into callout.call_event (call_id, at, kind, detail) values (?, ?, ?, ?)", history);
+            auditByPath.forEach((path, answers) -> {
+                if (answers.size() == 1) {
+                    Map<String, Object> a = answers.get(0);
+                    audit.record(
+                            "answer",
+                            "callout.call",
+                            (String) a.get("call"),
+                            path,
+                            Map.of("state", a.get("from")),
+                            Map.of("state", a.get("to"), "via", a.get("via")));
+                } else {
+                    audit.record(
+                            "answer",
+                            "callout.call.batch",
+                            UUID.randomUUID().toString(),
+                            path,
+                            null,
+                            Map.of("count", answers.size(), "answers", answers));
+                }
+            });
+            for (CallRow c : cannot) {
+                escalate(campaign(c.campaign()), c, true, now);
+            }
+            for (UUID c : campaignsTouched) {
+                closeIfDone(c, now);
+                stream.changed(c);
+            }
+        }
+        return results;
+    }
+
+    /** The state an answer moves a call to, or the refusal when the call is past that. */
+    private static String transition(String from, Action action) {
+        boolean open = from.equals("CALLING") || from.equals("UNANSWERED");
+        switch (action) {
+            case RECEIVED -> {
+                if (!open) {
+                    throw new ConflictException("callout.answer.state", from);
+                }
+                return "ANSWERED";
+            }
+            case ON_POST -> {
+                if (!open && !from.equals("ANSWERED")) {
+                    throw new ConflictException("callout.answer.state", from);
+                }
+                return "ON_POST";
+            }
+            default -> {
+                if (!open && !from.equals("ANSWERED")) {
+                    throw new ConflictException("callout.answer.state", from);
+                }
+                return "CANNOT";
+            }
+        }
+    }
+
+    private void useLink(UUID call, Action action, Instant now) {
         int used = jdbc.sql("""
                         insert into callout.link_use (call_id, action, used_at) values (:c, :a, :now)
                         on conflict do nothing
@@ -614,6 +839,14 @@ class CampaignEngine implements Campaigns {
         if (used == 0) {
             throw new InvalidInputException("callout.link.used");
         }
+    }
+
+    /** Answers through a signed link: verifies it, takes the action once, then answers. */
+    @Transactional
+    CallRow answerByLink(String token, Action action, @Nullable String location) {
+        Instant now = clock.now();
+        UUID call = links.verify(token, now);
+        useLink(call, action, now);
         return answer(call, action, location, null, "LINK");
     }
 
