@@ -769,8 +769,26 @@ class CampaignEngine implements Campaigns {
                 template.batchUpdate(
                         "insert into callout.link_use (call_id, action, used_at) values (?, ?, ?)", linkUses);
             }
-            template.batchUpdate(
-                    "insert into callout.call_event (call_id, at, kind, detail) values (?, ?, ?, ?)", history);
+            template.update("""
+                    insert into callout.call_event (call_id, at, kind, detail)
+                    select u.c, ?, u.k, u.d from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as u(c, k, d, n)
+                    order by u.n
+                    """, ps -> {
+                java.sql.Connection con = ps.getConnection();
+                ps.setTimestamp(1, ts);
+                ps.setArray(
+                        2,
+                        con.createArrayOf(
+                                "uuid", history.stream().map(h -> h[0]).toArray()));
+                ps.setArray(
+                        3,
+                        con.createArrayOf(
+                                "text", history.stream().map(h -> h[2]).toArray()));
+                ps.setArray(
+                        4,
+                        con.createArrayOf(
+                                "text", history.stream().map(h -> h[3]).toArray()));
+            });
             auditByPath.forEach((path, answers) -> {
                 if (answers.size() == 1) {
                     Map<String, Object> a = answers.get(0);
