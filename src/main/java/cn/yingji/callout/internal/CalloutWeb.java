@@ -513,8 +513,13 @@ final class CalloutWeb {
         CalloutPolicy save(@PathVariable String level, @RequestBody CalloutPolicy policy) {
             roles.requireAdmin();
             WarningLevel l = support.level(level);
-            CalloutPolicy p =
-                    new CalloutPolicy(l, policy.tiers(), policy.channels(), policy.answerTimeout(), policy.retries());
+            CalloutPolicy p = new CalloutPolicy(
+                    l,
+                    policy.tiers(),
+                    policy.channels(),
+                    policy.answerTimeout(),
+                    policy.retries(),
+                    policy.onPostMinutes());
             policies.save(p);
             return policies.policy(l).orElseThrow();
         }

@@ -105,8 +105,8 @@ class CampaignEngine implements Campaigns {
     private final CampaignStream stream;
     private final String node;
     private volatile @Nullable LongConsumer latenessProbe;
-    /** Policies of campaigns (a campaign's policy snapshot never changes), parsed once. */
-    private final Map<UUID, CalloutPolicy> policyCache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Policies of campaigns, parsed once per campaign and level (a campaign's policy changes only with its level). */
+    private final Map<String, CalloutPolicy> policyCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     CampaignEngine(
             JdbcClient jdbc,
@@ -192,11 +192,12 @@ class CampaignEngine implements Campaigns {
         UUID id = UUID.randomUUID();
         String top = common(request.divisionPaths());
         String by = currentUser.get().map(a -> a.username()).orElse("system");
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         insert into callout.campaign (id, warning_id, level, title, message, division_path, division_paths,
                             drill, state, policy, started_by, started_at)
                         values (:id, :w, :level, :title, :message, :path, :paths, :drill, 'OPEN', cast(:policy as jsonb),
                             :by, :now)
+                        on conflict (warning_id) do nothing
                         """)
                 .param("id", id)
                 .param("w", request.warning() == null ? null : request.warning().value())
@@ -210,6 +211,10 @@ class CampaignEngine implements Campaigns {
                 .param("by", by)
                 .param("now", Timestamp.from(now))
                 .update();
+        if (inserted == 0 && request.warning() != null) {
+            // another node or thread started this warning's campaign meanwhile
+            return forWarning(request.warning()).orElseThrow();
+        }
         CampaignRow campaign = new CampaignRow(
                 id,
                 request.warning() == null ? null : request.warning().value(),
@@ -260,6 +265,100 @@ class CampaignEngine implements Campaigns {
                 .query(UUID.class)
                 .optional()
                 .map(CampaignId::new);
+    }
+
+    /**
+     * Closes the open campaign of a cancelled warning: pending timers cancelled, calls still ringing cancelled, the
+     * campaign closed and {@link CampaignClosed} published. Returns false when the warning has no open campaign.
+     */
+    @Transactional
+    boolean closeForWarning(WarningId warning) {
+        Optional<UUID> open = jdbc.sql(
+                        "select id from callout.campaign where warning_id = :w and state = 'OPEN' for update")
+                .param("w", warning.value())
+                .query(UUID.class)
+                .optional();
+        open.ifPresent(c -> {
+            close(c, clock.now());
+            stream.changed(c);
+        });
+        return open.isPresent();
+    }
+
+    /**
+     * A warning's level was raised: the open campaign takes the new level's policy and calls the tiers that policy
+     * adds over the (updated) area, without calling again anyone — person or position — already called in it.
+     * Returns how many calls were added (0 when there is no open campaign, the level is not higher or has no policy).
+     */
+    @Transactional
+    int raiseLevel(WarningId warning, WarningLevel level, List<String> area) {
+        Optional<UUID> open = jdbc.sql(
+                        "select id from callout.campaign where warning_id = :w and state = 'OPEN' for update")
+                .param("w", warning.value())
+                .query(UUID.class)
+                .optional();
+        if (open.isEmpty() || area.isEmpty()) {
+            return 0;
+        }
+        UUID id = open.get();
+        CampaignRow before = campaign(id);
+        Optional<CalloutPolicy> raised = policies.policy(level);
+        if (level.compareTo(before.level()) <= 0 || raised.isEmpty()) {
+            return 0;
+        }
+        CalloutPolicy next = raised.get();
+        Instant now = clock.now();
+        java.util.Set<String> had = new java.util.HashSet<>();
+        before.policy().tiers().forEach(t -> had.add(t.key()));
+        for (int i = 0; i < next.tiers().size(); i++) {
+            jdbc.sql("update callout.call set tier_index = :i where campaign_id = :c and tier_key = :k")
+                    .param("i", i)
+                    .param("c", id)
+                    .param("k", next.tiers().get(i).key())
+                    .update();
+        }
+        jdbc.sql("update callout.campaign set level = :l, policy = cast(:p as jsonb) where id = :c")
+                .param("l", level.name())
+                .param("p", policies.write(next))
+                .param("c", id)
+                .update();
+        java.util.Set<UUID> persons = new java.util.HashSet<>();
+        java.util.Set<UUID> positions = new java.util.HashSet<>();
+        jdbc.sql("select person_id, position_id from callout.call where campaign_id = :c")
+                .param("c", id)
+                .query(rs -> {
+                    UUID person = rs.getObject(1, UUID.class);
+                    UUID position = rs.getObject(2, UUID.class);
+                    if (person != null) {
+                        persons.add(person);
+                    }
+                    if (position != null) {
+                        positions.add(position);
+                    }
+                });
+        List<NewCall> calls = new ArrayList<>();
+        for (Entry e : resolver.resolve(next, area)) {
+            boolean called = (e.person() != null && persons.contains(e.person().value()))
+                    || (e.position() != null && positions.contains(e.position().value()));
+            if (had.contains(e.tier()) || called) {
+                continue;
+            }
+            if (e.person() != null) {
+                persons.add(e.person().value());
+            }
+            calls.add(new NewCall(UUID.randomUUID(), e, null, "FIRST"));
+        }
+        place(campaign(id), calls, now, 0);
+        audit.record(
+                "raise",
+                "callout.campaign",
+                id.toString(),
+                before.divisionPath(),
+                Map.of("level", before.level().name()),
+                Map.of("level", level.name(), "calls", calls.size(), "area", area));
+        closeIfDone(id, now);
+        stream.changed(id);
+        return calls.size();
     }
 
     private record NewCall(UUID id, Entry entry, @Nullable UUID parent, String reason) {}
@@ -434,6 +533,12 @@ class CampaignEngine implements Campaigns {
                 probe.accept(java.time.Duration.between(d.dueAt(), java.time.Instant.now())
                         .toMillis());
             }
+            if (d.kind().startsWith("ONPOST")) {
+                if (call.state().equals("ANSWERED")) {
+                    onPostOverdue(campaigns.computeIfAbsent(call.campaign(), this::campaign), call, d.kind(), now);
+                }
+                continue;
+            }
             if (!call.state().equals("CALLING")) {
                 continue;
             }
@@ -477,6 +582,49 @@ class CampaignEngine implements Campaigns {
             stream.changed(c);
         }
         return due.size();
+    }
+
+    /**
+     * "Received" but not "on post" in time: the first time the person is reminded (on their first channel) and
+     * watched once more; the second time their superior is called.
+     */
+    private void onPostOverdue(CampaignRow campaign, CallRow call, String kind, Instant now) {
+        if (kind.equals("ONPOST_REMIND")) {
+            Channel ch =
+                    call.channels().isEmpty() ? Channel.IN_APP : call.channels().get(0);
+            Outgoing o = outgoing(
+                    campaign,
+                    call.id(),
+                    call.person() == null ? null : new PersonId(call.person()),
+                    call.personName(),
+                    call.divisionPath(),
+                    call.positionName(),
+                    ch,
+                    false,
+                    now);
+            String prefix = campaign.drill() ? "【演练】" : "";
+            notifications.send(List.of(new Outgoing(
+                    o.person(),
+                    o.personName(),
+                    o.divisionPath(),
+                    o.channel(),
+                    prefix + "【到岗提醒】" + campaign.title(),
+                    prefix + "【到岗提醒】" + call.positionName() + (call.personName() == null ? "" : " " + call.personName())
+                            + "：您已回复收到，但尚未到岗，请立即到岗并回复2。",
+                    o.link(),
+                    o.source(),
+                    o.correlation())));
+            event(call.id(), now, "ONPOST_REMINDED", ch.name());
+            campaign.policy()
+                    .onPostTimeout()
+                    .ifPresent(t -> template.update(
+                            "insert into callout.due (call_id, kind, due_at, state) values (?, 'ONPOST_ESCALATE', ?, 'PENDING')",
+                            call.id(),
+                            Timestamp.from(now.plus(t))));
+        } else {
+            event(call.id(), now, "NOT_ON_POST", null);
+            escalate(campaign, call, false, now);
+        }
     }
 
     /** Escalates a call: to the deputy when the holder cannot come, otherwise to the superior. */
@@ -554,6 +702,14 @@ class CampaignEngine implements Campaigns {
                 .param("id", callId)
                 .update();
         cancelTimers(callId);
+        if (to.equals("ANSWERED")) {
+            campaign.policy()
+                    .onPostTimeout()
+                    .ifPresent(t -> template.update(
+                            "insert into callout.due (call_id, kind, due_at, state) values (?, 'ONPOST_REMIND', ?, 'PENDING')",
+                            callId,
+                            Timestamp.from(now.plus(t))));
+        }
         event(callId, now, to, via + (loc == null ? "" : " @" + loc));
         audit.record(
                 "answer",
@@ -765,6 +921,21 @@ class CampaignEngine implements Campaigns {
             template.update(
                     "update callout.due set state = 'CANCELLED' where call_id = any(?) and state = 'PENDING'",
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", tIds)));
+            List<Object[]> watch = new ArrayList<>();
+            Map<UUID, CampaignRow> byId = new java.util.HashMap<>();
+            for (Change c : touched) {
+                if (c.state.equals("ANSWERED")) {
+                    CampaignRow k = byId.computeIfAbsent(c.before.campaign(), this::campaign);
+                    k.policy()
+                            .onPostTimeout()
+                            .ifPresent(t -> watch.add(new Object[] {c.before.id(), Timestamp.from(now.plus(t))}));
+                }
+            }
+            if (!watch.isEmpty()) {
+                template.batchUpdate(
+                        "insert into callout.due (call_id, kind, due_at, state) values (?, 'ONPOST_REMIND', ?, 'PENDING')",
+                        watch);
+            }
             if (!linkUses.isEmpty()) {
                 template.batchUpdate(
                         "insert into callout.link_use (call_id, action, used_at) values (?, ?, ?)", linkUses);
@@ -1027,7 +1198,8 @@ class CampaignEngine implements Campaigns {
                             rs.getBoolean(7),
                             rs.getString(8),
                             policyCache.computeIfAbsent(
-                                    rs.getObject(1, UUID.class), k -> policies.parse(level, policyText(rs))),
+                                    rs.getObject(1, UUID.class) + ":" + level,
+                                    k -> policies.parse(level, policyText(rs))),
                             rs.getTimestamp(10).toInstant());
                 })
                 .optional()

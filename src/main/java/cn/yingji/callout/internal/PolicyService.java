@@ -21,7 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 class PolicyService implements CalloutPolicies {
 
     /** The stored form of a policy. */
-    record PolicyDoc(List<PolicyTier> tiers, List<Channel> channels, long answerTimeoutSeconds, int retries) {}
+    record PolicyDoc(
+            List<PolicyTier> tiers,
+            List<Channel> channels,
+            long answerTimeoutSeconds,
+            int retries,
+            @org.jspecify.annotations.Nullable Integer onPostMinutes) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -80,12 +85,17 @@ class PolicyService implements CalloutPolicies {
 
     String write(CalloutPolicy p) {
         return json.writeValueAsString(
-                new PolicyDoc(p.tiers(), p.channels(), p.answerTimeout().toSeconds(), p.retries()));
+                new PolicyDoc(p.tiers(), p.channels(), p.answerTimeout().toSeconds(), p.retries(), p.onPostMinutes()));
     }
 
     CalloutPolicy parse(WarningLevel level, String s) {
         PolicyDoc d = json.readValue(s, PolicyDoc.class);
         return new CalloutPolicy(
-                level, d.tiers(), d.channels(), Duration.ofSeconds(d.answerTimeoutSeconds()), d.retries());
+                level,
+                d.tiers(),
+                d.channels(),
+                Duration.ofSeconds(d.answerTimeoutSeconds()),
+                d.retries(),
+                d.onPostMinutes());
     }
 }
