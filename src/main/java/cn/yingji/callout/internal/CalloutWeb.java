@@ -10,6 +10,7 @@ import cn.yingji.geo.Divisions;
 import cn.yingji.identity.CurrentUser;
 import cn.yingji.monitoring.WarningLevel;
 import cn.yingji.notify.Attempt;
+import cn.yingji.notify.Channel;
 import cn.yingji.notify.Notifications;
 import cn.yingji.shared.DomainException;
 import cn.yingji.shared.DomainException.FieldError;
@@ -17,6 +18,7 @@ import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.NavigationItem;
 import cn.yingji.shared.NavigationItem.NavSection;
 import cn.yingji.shared.web.Problems;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,7 +185,80 @@ final class CalloutWeb {
             model.addAttribute("drill", drill);
             model.addAttribute("canStart", roles.canStart());
             model.addAttribute("policies", policies.policies());
+            model.addAttribute("canEditPolicies", roles.isAdmin());
             return "callout/campaigns";
+        }
+
+        @GetMapping("/policies/{level}")
+        String policyForm(@PathVariable String level, Model model) {
+            roles.requireAdmin();
+            WarningLevel l = support.level(level);
+            CalloutPolicy p =
+                    policies.policy(l).orElse(new CalloutPolicy(l, List.of(), List.of(), Duration.ofMinutes(5), 2));
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("tiers", policies.writeTiers(p.tiers()));
+            form.put("channels", p.channels().stream().map(Enum::name).toList());
+            form.put("answerTimeoutSeconds", String.valueOf(p.answerTimeout().toSeconds()));
+            form.put("retries", String.valueOf(p.retries()));
+            form.put("onPostMinutes", p.onPostMinutes() == null ? "" : String.valueOf(p.onPostMinutes()));
+            model.addAttribute("form", form);
+            model.addAttribute("level", l);
+            model.addAttribute("allChannels", Channel.values());
+            return "callout/policy";
+        }
+
+        @PostMapping("/policies/{level}")
+        String savePolicy(
+                @PathVariable String level,
+                @RequestParam(required = false) @Nullable String tiers,
+                @RequestParam(required = false) @Nullable List<String> channels,
+                @RequestParam(required = false) @Nullable String answerTimeoutSeconds,
+                @RequestParam(required = false) @Nullable String retries,
+                @RequestParam(required = false) @Nullable String onPostMinutes,
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+            roles.requireAdmin();
+            WarningLevel l = support.level(level);
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("tiers", tiers == null ? "" : tiers);
+            form.put("channels", channels == null ? List.of() : channels);
+            form.put("answerTimeoutSeconds", answerTimeoutSeconds == null ? "" : answerTimeoutSeconds);
+            form.put("retries", retries == null ? "" : retries);
+            form.put("onPostMinutes", onPostMinutes == null ? "" : onPostMinutes);
+            model.addAttribute("form", form);
+            model.addAttribute("level", l);
+            model.addAttribute("allChannels", Channel.values());
+            try {
+                List<Channel> chs = new ArrayList<>();
+                for (String c : channels == null ? List.<String>of() : channels) {
+                    try {
+                        chs.add(Channel.valueOf(c));
+                    } catch (IllegalArgumentException e) {
+                        throw InvalidInputException.field("channels", "callout.policy.noChannels");
+                    }
+                }
+                String onPost = onPostMinutes == null ? "" : onPostMinutes.strip();
+                policies.save(new CalloutPolicy(
+                        l,
+                        policies.readTiers(tiers),
+                        chs,
+                        Duration.ofSeconds(number("answerTimeoutSeconds", answerTimeoutSeconds)),
+                        number("retries", retries),
+                        onPost.isEmpty() ? null : number("onPostMinutes", onPost)));
+                return "redirect:/callout/campaigns";
+            } catch (InvalidInputException e) {
+                response.setStatus(400);
+                model.addAttribute("errors", support.messages(e));
+                return "callout/policy";
+            }
+        }
+
+        private static int number(String field, @Nullable String text) {
+            try {
+                return Integer.parseInt(text == null ? "" : text.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.field(field, "callout.policy.badNumber");
+            }
         }
 
         @GetMapping("/campaigns/new")

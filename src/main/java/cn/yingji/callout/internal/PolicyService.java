@@ -83,6 +83,24 @@ class PolicyService implements CalloutPolicies {
                 policy);
     }
 
+    /** The tiers as indented JSON, for the edit form. */
+    String writeTiers(List<PolicyTier> tiers) {
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(tiers);
+    }
+
+    /** Tiers from the edit form's JSON; unreadable JSON is a field error on {@code tiers}. */
+    List<PolicyTier> readTiers(@org.jspecify.annotations.Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            PolicyTier[] tiers = json.readValue(text, PolicyTier[].class);
+            return tiers == null ? List.of() : List.of(tiers);
+        } catch (RuntimeException e) {
+            throw cn.yingji.shared.InvalidInputException.field("tiers", "callout.policy.badTiers");
+        }
+    }
+
     String write(CalloutPolicy p) {
         return json.writeValueAsString(
                 new PolicyDoc(p.tiers(), p.channels(), p.answerTimeout().toSeconds(), p.retries(), p.onPostMinutes()));
