@@ -37,6 +37,12 @@ public interface Directory {
      */
     List<ContactChannel> contactChannels(PersonId person);
 
+    /**
+     * The contact channels of many persons at once (one query), each list ordered by preference. A person who has
+     * none or is not visible is absent from the map.
+     */
+    java.util.Map<PersonId, List<ContactChannel>> contactChannels(java.util.Collection<PersonId> persons);
+
     /** The position with this id, if it exists and is visible. */
     Optional<Position> findPosition(PositionId id);
 

@@ -106,6 +106,17 @@ class CalloutBrowserTest {
                     now,
                     null,
                     now)));
+            // the campaign starts after the warning's transaction commits (on another thread): bounded wait
+            for (int i = 0; i < 1500; i++) {
+                if (!jdbc.sql("select id from callout.campaign where warning_id = :w")
+                        .param("w", warning.value())
+                        .query(UUID.class)
+                        .list()
+                        .isEmpty()) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
             UUID campaign = jdbc.sql("select id from callout.campaign where warning_id = :w")
                     .param("w", warning.value())
                     .query(UUID.class)

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** zh-CN is the default and English must be complete: every bundle pair has the same keys, none empty. */
+/**
+ * zh-CN is the default and English must be complete: every bundle pair has the same keys, none empty, none defined
+ * twice.
+ */
 class MessageBundleTests {
 
     @Test
@@ -44,6 +47,30 @@ class MessageBundleTests {
             pairs++;
         }
         assertThat(pairs).isGreaterThanOrEqualTo(3);
+    }
+
+    /** A key given twice silently keeps the last value; a table header once became an error message that way. */
+    @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
+        for (Resource bundle : bundles) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            Properties p = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (!seen.add((String) key)) {
+                        twice.add((String) key);
+                    }
+                    return super.put(key, value);
+                }
+            };
+            try (Reader in = new InputStreamReader(bundle.getInputStream(), StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            assertThat(twice).as("keys defined twice in %s", bundle.getFilename()).isEmpty();
+        }
+        assertThat(bundles).hasSizeGreaterThan(3);
     }
 
     private static Properties load(Resource r) throws IOException {

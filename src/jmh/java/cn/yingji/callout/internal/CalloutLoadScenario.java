@@ -139,36 +139,35 @@ public final class CalloutLoadScenario {
                     "fan-out: %,d handed to the gateway in %.2f s (campaign committed after %.2f s)%n",
                     gateway.submitted.get(), fanOutSeconds, commitSeconds);
 
-            // 3. answers
+            // 3. answers: (a) the single path for a same-run comparison, (b) through the absorber, (c) raw baseline
             List<UUID> calls = jdbc.sql("select id from callout.call where campaign_id = :c order by id")
                     .param("c", campaign)
                     .query(UUID.class)
                     .list();
-            ConcurrentLinkedQueue<UUID> queue =
-                    new ConcurrentLinkedQueue<>(calls.subList(0, Math.min(answers, calls.size())));
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            CountDownLatch done = new CountDownLatch(16);
+            int single = Math.min(2_000, calls.size() / 10);
+            int absorbed = Math.min(answers, calls.size() - single);
+            AtomicInteger singleOk = new AtomicInteger();
+            double singleSeconds = answerFrom(16, calls.subList(0, single), c -> {
+                engine.answer(c, CampaignEngine.Action.RECEIVED, null, null, "SMS");
+                singleOk.incrementAndGet();
+            });
+            System.out.printf(
+                    "answers, single path: %,d in %.2f s = %,.0f/s%n",
+                    singleOk.get(), singleSeconds, singleOk.get() / singleSeconds);
+            AnswerAbsorber absorber = app.getBean(AnswerAbsorber.class);
             AtomicInteger ok = new AtomicInteger();
-            long a0 = System.nanoTime();
-            for (int i = 0; i < 16; i++) {
-                pool.submit(() -> {
-                    SecurityContextHolder.clearContext();
-                    UUID c;
-                    while ((c = queue.poll()) != null) {
-                        try {
-                            engine.answer(c, CampaignEngine.Action.RECEIVED, null, null, "SMS");
-                            ok.incrementAndGet();
-                        } catch (RuntimeException e) {
-                            // counted as not absorbed
-                        }
-                    }
-                    done.countDown();
-                });
-            }
-            done.await();
-            double answerSeconds = (System.nanoTime() - a0) / 1e9;
-            pool.shutdown();
-            System.out.printf("answers: %,d in %.2f s = %,.0f/s%n", ok.get(), answerSeconds, ok.get() / answerSeconds);
+            double answerSeconds = answerFrom(400, calls.subList(single, single + absorbed), c -> {
+                absorber.answer(c, CampaignEngine.Action.RECEIVED, null, null, "SMS");
+                ok.incrementAndGet();
+            });
+            System.out.printf(
+                    "answers, absorber: %,d in %.2f s = %,.0f/s%n", ok.get(), answerSeconds, ok.get() / answerSeconds);
+            int durable = jdbc.sql("select count(*) from callout.call where campaign_id = :c and state = 'ANSWERED'")
+                    .param("c", campaign)
+                    .query(Integer.class)
+                    .single();
+            double rawSeconds = rawAnswers(ds, absorbed);
+            System.out.printf("answers, raw batched UPDATE: %,d in %.2f s%n", absorbed, rawSeconds);
 
             // 4. escalation lateness with the other calls open
             int open = jdbc.sql("select count(*) from callout.call where campaign_id = :c and state = 'CALLING'")
@@ -210,8 +209,14 @@ public final class CalloutLoadScenario {
                     "| fan-out: campaign start until every first attempt is handed to the gateway | %,d | %.2f s (%,.0f/s; committed after %.2f s) |%n",
                     persons, fanOutSeconds, persons / fanOutSeconds, commitSeconds);
             System.out.printf(
-                    "| answers \"received\" through the engine, 16 threads, one transaction each | %,d | %,.0f/s |%n",
-                    ok.get(), ok.get() / answerSeconds);
+                    "| baseline: raw batched UPDATE of the same answer rows (call + timer cancel, 400 per transaction, 1 thread) | %,d | %,.0f/s |%n",
+                    absorbed, absorbed / rawSeconds);
+            System.out.printf(
+                    "| answers \"received\" through the absorber (400 waiting callers, batches of up to 400 per transaction; %,d calls ANSWERED after) | %,d | %,.0f/s |%n",
+                    durable, ok.get(), ok.get() / answerSeconds);
+            System.out.printf(
+                    "| answers \"received\" one transaction each (the old path), 16 threads | %,d | %,.0f/s |%n",
+                    singleOk.get(), singleOk.get() / singleSeconds);
             System.out.printf(
                     "| escalation timers fired with %,d calls open: lateness p50 / p99 / max | %,d | %d / %d / %d ms |%n",
                     open, late.length, pct(late, 50), pct(late, 99), late.length == 0 ? 0 : late[late.length - 1]);
@@ -231,6 +236,78 @@ public final class CalloutLoadScenario {
             lo = (lo << 8) | (d[i] & 0xff);
         }
         return new UUID(hi, lo);
+    }
+
+    /** Answers the given calls from {@code threads} threads; returns the seconds taken. */
+    private static double answerFrom(int threads, List<UUID> calls, java.util.function.Consumer<UUID> answer)
+            throws InterruptedException {
+        ConcurrentLinkedQueue<UUID> queue = new ConcurrentLinkedQueue<>(calls);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch done = new CountDownLatch(threads);
+        long a0 = System.nanoTime();
+        for (int i = 0; i < threads; i++) {
+            pool.submit(() -> {
+                SecurityContextHolder.clearContext();
+                UUID c;
+                while ((c = queue.poll()) != null) {
+                    try {
+                        answer.accept(c);
+                    } catch (RuntimeException e) {
+                        // counted as not absorbed
+                    }
+                }
+                done.countDown();
+            });
+        }
+        done.await();
+        double seconds = (System.nanoTime() - a0) / 1e9;
+        pool.shutdown();
+        return seconds;
+    }
+
+    /** The raw rate: the same answer rows updated by batched JDBC (call + timer cancel), 400 per transaction. */
+    private static double rawAnswers(DataSource ds, int n) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            c.createStatement().execute("create unique index if not exists bench_call_id on bench.call (id)");
+            c.createStatement()
+                    .execute(
+                            "create index if not exists bench_due_call on bench.due (call_id) where state = 'PENDING'");
+            c.createStatement().execute("analyze bench.call");
+            c.createStatement().execute("analyze bench.due");
+            List<UUID> ids = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("select id from bench.call order by id limit " + n)) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            try (PreparedStatement call = c.prepareStatement("""
+                            update bench.call set state = 'ANSWERED', answered_at = coalesce(answered_at, ?),
+                                reached_at = coalesce(reached_at, ?), updated_at = ? where id = ?
+                            """);
+                    PreparedStatement due = c.prepareStatement(
+                            "update bench.due set state = 'CANCELLED' where call_id = ? and state = 'PENDING'")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < ids.size(); i++) {
+                    call.setTimestamp(1, now);
+                    call.setTimestamp(2, now);
+                    call.setTimestamp(3, now);
+                    call.setObject(4, ids.get(i));
+                    call.addBatch();
+                    due.setObject(1, ids.get(i));
+                    due.addBatch();
+                    if ((i + 1) % 400 == 0 || i == ids.size() - 1) {
+                        call.executeBatch();
+                        due.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            c.setAutoCommit(true);
+            return s;
+        }
     }
 
     private static long pct(long[] sorted, int p) {

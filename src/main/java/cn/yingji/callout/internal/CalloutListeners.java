@@ -1,7 +1,9 @@
 package cn.yingji.callout.internal;
 
 import cn.yingji.callout.StartCampaign;
+import cn.yingji.monitoring.WarningCancelled;
 import cn.yingji.monitoring.WarningIssued;
+import cn.yingji.monitoring.WarningUpdated;
 import cn.yingji.notify.NotificationReceipt;
 import cn.yingji.notify.NotificationReply;
 import cn.yingji.shared.DomainException;
@@ -11,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a campaign when a warning is issued (in the issuing transaction, so a warning and its campaign commit
- * together, once per warning), and turns channel receipts and replies into call updates and answers.
+ * Follows a warning's lifecycle after each of its transactions commits (issued: start the campaign; cancelled: close
+ * it; level raised: call the tiers the new policy adds), and turns channel receipts and replies into call updates and answers.
  */
 @Component
 class CalloutListeners {
@@ -24,19 +27,43 @@ class CalloutListeners {
 
     private final CampaignEngine engine;
     private final PolicyService policies;
+    private final AnswerAbsorber absorber;
 
-    CalloutListeners(CampaignEngine engine, PolicyService policies) {
+    CalloutListeners(CampaignEngine engine, PolicyService policies, AnswerAbsorber absorber) {
         this.engine = engine;
+        this.absorber = absorber;
         this.policies = policies;
     }
 
-    @EventListener
+    /**
+     * After the warning's transaction commits (durable: Spring Modulith's publication registry keeps it until this
+     * listener completes, and republishes it after a restart), its campaign starts in a transaction of its own;
+     * {@link CampaignEngine#start} is idempotent per warning, so a retried publication starts nothing twice.
+     */
+    @ApplicationModuleListener
     void on(WarningIssued w) {
         if (policies.policy(w.level()).isEmpty() || w.divisionPaths().isEmpty()) {
             LOG.info("Warning {} ({}) has no 叫应 policy or area; no campaign", w.id(), w.level());
             return;
         }
         engine.start(new StartCampaign(w.level(), w.title(), w.title(), w.divisionPaths(), w.drill(), w.id()));
+    }
+
+    /** A cancelled warning closes its open campaign (timers cancelled, {@code CampaignClosed} published). */
+    @ApplicationModuleListener
+    void on(WarningCancelled w) {
+        if (engine.closeForWarning(w.id())) {
+            LOG.info("Warning {} cancelled; its 叫应 campaign is closed", w.id());
+        }
+    }
+
+    /** A raised level calls the tiers the new level's policy adds, nobody twice. */
+    @ApplicationModuleListener
+    void on(WarningUpdated w) {
+        if (w.level().compareTo(w.oldLevel()) > 0) {
+            int added = engine.raiseLevel(w.id(), w.level(), w.divisionPaths());
+            LOG.info("Warning {} raised to {}; {} calls added", w.id(), w.level(), added);
+        }
     }
 
     @EventListener
@@ -58,7 +85,7 @@ class CalloutListeners {
             return;
         }
         try {
-            engine.answer(
+            absorber.answer(
                     UUID.fromString(r.correlation()),
                     action,
                     r.location(),

@@ -39,6 +39,10 @@ class CalloutRoles {
                 .orElse(false);
     }
 
+    boolean isAdmin() {
+        return currentUser.get().map(a -> a.has(Role.ADMIN)).orElse(false);
+    }
+
     void requireAdmin() {
         currentUser.get().ifPresent(a -> {
             if (!a.has(Role.ADMIN)) {

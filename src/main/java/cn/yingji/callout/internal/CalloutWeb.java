@@ -10,6 +10,7 @@ import cn.yingji.geo.Divisions;
 import cn.yingji.identity.CurrentUser;
 import cn.yingji.monitoring.WarningLevel;
 import cn.yingji.notify.Attempt;
+import cn.yingji.notify.Channel;
 import cn.yingji.notify.Notifications;
 import cn.yingji.shared.DomainException;
 import cn.yingji.shared.DomainException.FieldError;
@@ -17,6 +18,7 @@ import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.NavigationItem;
 import cn.yingji.shared.NavigationItem.NavSection;
 import cn.yingji.shared.web.Problems;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,6 +149,7 @@ final class CalloutWeb {
     @RequestMapping("/callout")
     static class Pages {
         private final CampaignEngine engine;
+        private final AnswerAbsorber absorber;
         private final CampaignQueries queries;
         private final CampaignStream stream;
         private final PolicyService policies;
@@ -157,6 +160,7 @@ final class CalloutWeb {
 
         Pages(
                 CampaignEngine engine,
+                AnswerAbsorber absorber,
                 CampaignQueries queries,
                 CampaignStream stream,
                 PolicyService policies,
@@ -165,6 +169,7 @@ final class CalloutWeb {
                 Notifications notifications,
                 Support support) {
             this.engine = engine;
+            this.absorber = absorber;
             this.queries = queries;
             this.stream = stream;
             this.policies = policies;
@@ -180,7 +185,80 @@ final class CalloutWeb {
             model.addAttribute("drill", drill);
             model.addAttribute("canStart", roles.canStart());
             model.addAttribute("policies", policies.policies());
+            model.addAttribute("canEditPolicies", roles.isAdmin());
             return "callout/campaigns";
+        }
+
+        @GetMapping("/policies/{level}")
+        String policyForm(@PathVariable String level, Model model) {
+            roles.requireAdmin();
+            WarningLevel l = support.level(level);
+            CalloutPolicy p =
+                    policies.policy(l).orElse(new CalloutPolicy(l, List.of(), List.of(), Duration.ofMinutes(5), 2));
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("tiers", policies.writeTiers(p.tiers()));
+            form.put("channels", p.channels().stream().map(Enum::name).toList());
+            form.put("answerTimeoutSeconds", String.valueOf(p.answerTimeout().toSeconds()));
+            form.put("retries", String.valueOf(p.retries()));
+            form.put("onPostMinutes", p.onPostMinutes() == null ? "" : String.valueOf(p.onPostMinutes()));
+            model.addAttribute("form", form);
+            model.addAttribute("level", l);
+            model.addAttribute("allChannels", Channel.values());
+            return "callout/policy";
+        }
+
+        @PostMapping("/policies/{level}")
+        String savePolicy(
+                @PathVariable String level,
+                @RequestParam(required = false) @Nullable String tiers,
+                @RequestParam(required = false) @Nullable List<String> channels,
+                @RequestParam(required = false) @Nullable String answerTimeoutSeconds,
+                @RequestParam(required = false) @Nullable String retries,
+                @RequestParam(required = false) @Nullable String onPostMinutes,
+                Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+            roles.requireAdmin();
+            WarningLevel l = support.level(level);
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("tiers", tiers == null ? "" : tiers);
+            form.put("channels", channels == null ? List.of() : channels);
+            form.put("answerTimeoutSeconds", answerTimeoutSeconds == null ? "" : answerTimeoutSeconds);
+            form.put("retries", retries == null ? "" : retries);
+            form.put("onPostMinutes", onPostMinutes == null ? "" : onPostMinutes);
+            model.addAttribute("form", form);
+            model.addAttribute("level", l);
+            model.addAttribute("allChannels", Channel.values());
+            try {
+                List<Channel> chs = new ArrayList<>();
+                for (String c : channels == null ? List.<String>of() : channels) {
+                    try {
+                        chs.add(Channel.valueOf(c));
+                    } catch (IllegalArgumentException e) {
+                        throw InvalidInputException.field("channels", "callout.policy.noChannels");
+                    }
+                }
+                String onPost = onPostMinutes == null ? "" : onPostMinutes.strip();
+                policies.save(new CalloutPolicy(
+                        l,
+                        policies.readTiers(tiers),
+                        chs,
+                        Duration.ofSeconds(number("answerTimeoutSeconds", answerTimeoutSeconds)),
+                        number("retries", retries),
+                        onPost.isEmpty() ? null : number("onPostMinutes", onPost)));
+                return "redirect:/callout/campaigns";
+            } catch (InvalidInputException e) {
+                response.setStatus(400);
+                model.addAttribute("errors", support.messages(e));
+                return "callout/policy";
+            }
+        }
+
+        private static int number(String field, @Nullable String text) {
+            try {
+                return Integer.parseInt(text == null ? "" : text.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.field(field, "callout.policy.badNumber");
+            }
         }
 
         @GetMapping("/campaigns/new")
@@ -308,7 +386,7 @@ final class CalloutWeb {
             UUID person = currentUser.require().personId();
             support.ownOrVisible(id, person);
             try {
-                engine.answer(id, support.action(action), location, person == null ? new UUID(0, 0) : person, "APP");
+                absorber.answer(id, support.action(action), location, person == null ? new UUID(0, 0) : person, "APP");
             } catch (DomainException e) {
                 response.setStatus(Links.status(e));
                 model.addAttribute("errors", support.messages(e));
@@ -324,12 +402,14 @@ final class CalloutWeb {
     @RequestMapping("/ack")
     static class Links {
         private final CampaignEngine engine;
+        private final AnswerAbsorber absorber;
         private final AnswerLinks links;
         private final CalloutClock clock;
         private final Support support;
 
-        Links(CampaignEngine engine, AnswerLinks links, CalloutClock clock, Support support) {
+        Links(CampaignEngine engine, AnswerAbsorber absorber, AnswerLinks links, CalloutClock clock, Support support) {
             this.engine = engine;
+            this.absorber = absorber;
             this.links = links;
             this.clock = clock;
             this.support = support;
@@ -368,7 +448,7 @@ final class CalloutWeb {
                 jakarta.servlet.http.HttpServletResponse response) {
             model.addAttribute("token", token);
             try {
-                CampaignEngine.CallRow row = engine.answerByLink(token, support.action(action), location);
+                CampaignEngine.CallRow row = absorber.answerByLink(token, support.action(action), location);
                 model.addAttribute("call", row);
                 model.addAttribute("campaign", engine.campaignReadOnly(row.campaign()));
                 model.addAttribute("done", row.state());
@@ -384,6 +464,7 @@ final class CalloutWeb {
     @RequestMapping("/api/v1/callout")
     static class Api {
         private final CampaignEngine engine;
+        private final AnswerAbsorber absorber;
         private final CampaignQueries queries;
         private final PolicyService policies;
         private final CalloutRoles roles;
@@ -393,6 +474,7 @@ final class CalloutWeb {
 
         Api(
                 CampaignEngine engine,
+                AnswerAbsorber absorber,
                 CampaignQueries queries,
                 PolicyService policies,
                 CalloutRoles roles,
@@ -400,6 +482,7 @@ final class CalloutWeb {
                 Notifications notifications,
                 Support support) {
             this.engine = engine;
+            this.absorber = absorber;
             this.queries = queries;
             this.policies = policies;
             this.roles = roles;
@@ -481,7 +564,7 @@ final class CalloutWeb {
         CampaignQueries.CallView answer(@PathVariable UUID id, @RequestBody AnswerBody body) {
             UUID person = currentUser.require().personId();
             support.ownOrVisible(id, person);
-            engine.answer(
+            absorber.answer(
                     id,
                     support.action(body.action()),
                     body.location(),
@@ -505,8 +588,13 @@ final class CalloutWeb {
         CalloutPolicy save(@PathVariable String level, @RequestBody CalloutPolicy policy) {
             roles.requireAdmin();
             WarningLevel l = support.level(level);
-            CalloutPolicy p =
-                    new CalloutPolicy(l, policy.tiers(), policy.channels(), policy.answerTimeout(), policy.retries());
+            CalloutPolicy p = new CalloutPolicy(
+                    l,
+                    policy.tiers(),
+                    policy.channels(),
+                    policy.answerTimeout(),
+                    policy.retries(),
+                    policy.onPostMinutes());
             policies.save(p);
             return policies.policy(l).orElseThrow();
         }

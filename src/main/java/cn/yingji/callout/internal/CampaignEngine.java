@@ -105,8 +105,8 @@ class CampaignEngine implements Campaigns {
     private final CampaignStream stream;
     private final String node;
     private volatile @Nullable LongConsumer latenessProbe;
-    /** Policies of campaigns (a campaign's policy snapshot never changes), parsed once. */
-    private final Map<UUID, CalloutPolicy> policyCache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Policies of campaigns, parsed once per campaign and level (a campaign's policy changes only with its level). */
+    private final Map<String, CalloutPolicy> policyCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     CampaignEngine(
             JdbcClient jdbc,
@@ -192,11 +192,12 @@ class CampaignEngine implements Campaigns {
         UUID id = UUID.randomUUID();
         String top = common(request.divisionPaths());
         String by = currentUser.get().map(a -> a.username()).orElse("system");
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         insert into callout.campaign (id, warning_id, level, title, message, division_path, division_paths,
                             drill, state, policy, started_by, started_at)
                         values (:id, :w, :level, :title, :message, :path, :paths, :drill, 'OPEN', cast(:policy as jsonb),
                             :by, :now)
+                        on conflict (warning_id) do nothing
                         """)
                 .param("id", id)
                 .param("w", request.warning() == null ? null : request.warning().value())
@@ -210,6 +211,10 @@ class CampaignEngine implements Campaigns {
                 .param("by", by)
                 .param("now", Timestamp.from(now))
                 .update();
+        if (inserted == 0 && request.warning() != null) {
+            // another node or thread started this warning's campaign meanwhile
+            return forWarning(request.warning()).orElseThrow();
+        }
         CampaignRow campaign = new CampaignRow(
                 id,
                 request.warning() == null ? null : request.warning().value(),
@@ -260,6 +265,100 @@ class CampaignEngine implements Campaigns {
                 .query(UUID.class)
                 .optional()
                 .map(CampaignId::new);
+    }
+
+    /**
+     * Closes the open campaign of a cancelled warning: pending timers cancelled, calls still ringing cancelled, the
+     * campaign closed and {@link CampaignClosed} published. Returns false when the warning has no open campaign.
+     */
+    @Transactional
+    boolean closeForWarning(WarningId warning) {
+        Optional<UUID> open = jdbc.sql(
+                        "select id from callout.campaign where warning_id = :w and state = 'OPEN' for update")
+                .param("w", warning.value())
+                .query(UUID.class)
+                .optional();
+        open.ifPresent(c -> {
+            close(c, clock.now());
+            stream.changed(c);
+        });
+        return open.isPresent();
+    }
+
+    /**
+     * A warning's level was raised: the open campaign takes the new level's policy and calls the tiers that policy
+     * adds over the (updated) area, without calling again anyone — person or position — already called in it.
+     * Returns how many calls were added (0 when there is no open campaign, the level is not higher or has no policy).
+     */
+    @Transactional
+    int raiseLevel(WarningId warning, WarningLevel level, List<String> area) {
+        Optional<UUID> open = jdbc.sql(
+                        "select id from callout.campaign where warning_id = :w and state = 'OPEN' for update")
+                .param("w", warning.value())
+                .query(UUID.class)
+                .optional();
+        if (open.isEmpty() || area.isEmpty()) {
+            return 0;
+        }
+        UUID id = open.get();
+        CampaignRow before = campaign(id);
+        Optional<CalloutPolicy> raised = policies.policy(level);
+        if (level.compareTo(before.level()) <= 0 || raised.isEmpty()) {
+            return 0;
+        }
+        CalloutPolicy next = raised.get();
+        Instant now = clock.now();
+        java.util.Set<String> had = new java.util.HashSet<>();
+        before.policy().tiers().forEach(t -> had.add(t.key()));
+        for (int i = 0; i < next.tiers().size(); i++) {
+            jdbc.sql("update callout.call set tier_index = :i where campaign_id = :c and tier_key = :k")
+                    .param("i", i)
+                    .param("c", id)
+                    .param("k", next.tiers().get(i).key())
+                    .update();
+        }
+        jdbc.sql("update callout.campaign set level = :l, policy = cast(:p as jsonb) where id = :c")
+                .param("l", level.name())
+                .param("p", policies.write(next))
+                .param("c", id)
+                .update();
+        java.util.Set<UUID> persons = new java.util.HashSet<>();
+        java.util.Set<UUID> positions = new java.util.HashSet<>();
+        jdbc.sql("select person_id, position_id from callout.call where campaign_id = :c")
+                .param("c", id)
+                .query(rs -> {
+                    UUID person = rs.getObject(1, UUID.class);
+                    UUID position = rs.getObject(2, UUID.class);
+                    if (person != null) {
+                        persons.add(person);
+                    }
+                    if (position != null) {
+                        positions.add(position);
+                    }
+                });
+        List<NewCall> calls = new ArrayList<>();
+        for (Entry e : resolver.resolve(next, area)) {
+            boolean called = (e.person() != null && persons.contains(e.person().value()))
+                    || (e.position() != null && positions.contains(e.position().value()));
+            if (had.contains(e.tier()) || called) {
+                continue;
+            }
+            if (e.person() != null) {
+                persons.add(e.person().value());
+            }
+            calls.add(new NewCall(UUID.randomUUID(), e, null, "FIRST"));
+        }
+        place(campaign(id), calls, now, 0);
+        audit.record(
+                "raise",
+                "callout.campaign",
+                id.toString(),
+                before.divisionPath(),
+                Map.of("level", before.level().name()),
+                Map.of("level", level.name(), "calls", calls.size(), "area", area));
+        closeIfDone(id, now);
+        stream.changed(id);
+        return calls.size();
     }
 
     private record NewCall(UUID id, Entry entry, @Nullable UUID parent, String reason) {}
@@ -434,6 +533,12 @@ class CampaignEngine implements Campaigns {
                 probe.accept(java.time.Duration.between(d.dueAt(), java.time.Instant.now())
                         .toMillis());
             }
+            if (d.kind().startsWith("ONPOST")) {
+                if (call.state().equals("ANSWERED")) {
+                    onPostOverdue(campaigns.computeIfAbsent(call.campaign(), this::campaign), call, d.kind(), now);
+                }
+                continue;
+            }
             if (!call.state().equals("CALLING")) {
                 continue;
             }
@@ -477,6 +582,49 @@ class CampaignEngine implements Campaigns {
             stream.changed(c);
         }
         return due.size();
+    }
+
+    /**
+     * "Received" but not "on post" in time: the first time the person is reminded (on their first channel) and
+     * watched once more; the second time their superior is called.
+     */
+    private void onPostOverdue(CampaignRow campaign, CallRow call, String kind, Instant now) {
+        if (kind.equals("ONPOST_REMIND")) {
+            Channel ch =
+                    call.channels().isEmpty() ? Channel.IN_APP : call.channels().get(0);
+            Outgoing o = outgoing(
+                    campaign,
+                    call.id(),
+                    call.person() == null ? null : new PersonId(call.person()),
+                    call.personName(),
+                    call.divisionPath(),
+                    call.positionName(),
+                    ch,
+                    false,
+                    now);
+            String prefix = campaign.drill() ? "【演练】" : "";
+            notifications.send(List.of(new Outgoing(
+                    o.person(),
+                    o.personName(),
+                    o.divisionPath(),
+                    o.channel(),
+                    prefix + "【到岗提醒】" + campaign.title(),
+                    prefix + "【到岗提醒】" + call.positionName() + (call.personName() == null ? "" : " " + call.personName())
+                            + "：您已回复收到，但尚未到岗，请立即到岗并回复2。",
+                    o.link(),
+                    o.source(),
+                    o.correlation())));
+            event(call.id(), now, "ONPOST_REMINDED", ch.name());
+            campaign.policy()
+                    .onPostTimeout()
+                    .ifPresent(t -> template.update(
+                            "insert into callout.due (call_id, kind, due_at, state) values (?, 'ONPOST_ESCALATE', ?, 'PENDING')",
+                            call.id(),
+                            Timestamp.from(now.plus(t))));
+        } else {
+            event(call.id(), now, "NOT_ON_POST", null);
+            escalate(campaign, call, false, now);
+        }
     }
 
     /** Escalates a call: to the deputy when the holder cannot come, otherwise to the superior. */
@@ -533,39 +681,11 @@ class CampaignEngine implements Campaigns {
             throw new ConflictException("callout.campaign.closed");
         }
         String from = call.state();
-        boolean open = from.equals("CALLING") || from.equals("UNANSWERED");
-        String to;
-        switch (action) {
-            case RECEIVED -> {
-                if (!open) {
-                    throw new ConflictException("callout.answer.state", from);
-                }
-                to = "ANSWERED";
-            }
-            case ON_POST -> {
-                if (!open && !from.equals("ANSWERED")) {
-                    throw new ConflictException("callout.answer.state", from);
-                }
-                to = "ON_POST";
-            }
-            default -> {
-                if (!open && !from.equals("ANSWERED")) {
-                    throw new ConflictException("callout.answer.state", from);
-                }
-                to = "CANNOT";
-            }
-        }
-        String loc = location == null || location.isBlank() ? null : location.strip();
-        if (loc != null && loc.length() > 200) {
-            throw InvalidInputException.field("location", "callout.answer.location");
-        }
-        Double lon = null;
-        Double lat = null;
-        if (loc != null && loc.matches("-?\\d{1,3}(\\.\\d+)?\\s*,\\s*-?\\d{1,2}(\\.\\d+)?")) {
-            String[] parts = loc.split(",");
-            lon = Double.parseDouble(parts[0].strip());
-            lat = Double.parseDouble(parts[1].strip());
-        }
+        String to = transition(from, action);
+        AnswerRequest parsed = request(callId, action, location, expected, via, false);
+        String loc = parsed.location();
+        Double lon = parsed.lon();
+        Double lat = parsed.lat();
         jdbc.sql("""
                         update callout.call set state = :to, answered_at = coalesce(answered_at, :now),
                             reached_at = coalesce(reached_at, :now),
@@ -582,6 +702,14 @@ class CampaignEngine implements Campaigns {
                 .param("id", callId)
                 .update();
         cancelTimers(callId);
+        if (to.equals("ANSWERED")) {
+            campaign.policy()
+                    .onPostTimeout()
+                    .ifPresent(t -> template.update(
+                            "insert into callout.due (call_id, kind, due_at, state) values (?, 'ONPOST_REMIND', ?, 'PENDING')",
+                            callId,
+                            Timestamp.from(now.plus(t))));
+        }
         event(callId, now, to, via + (loc == null ? "" : " @" + loc));
         audit.record(
                 "answer",
@@ -598,11 +726,297 @@ class CampaignEngine implements Campaigns {
         return lockCall(callId);
     }
 
-    /** Answers through a signed link: verifies it, takes the action once, then answers. */
+    /** An answer as queued for the absorber: checked and parsed in the caller's thread. */
+    record AnswerRequest(
+            UUID call,
+            Action action,
+            @Nullable String location,
+            @Nullable Double lon,
+            @Nullable Double lat,
+            @Nullable UUID expected,
+            String via,
+            boolean link) {}
+
+    /** Checks an answer's location cheaply (length, optional "lon,lat") before it is queued or applied. */
+    static AnswerRequest request(
+            UUID call, Action action, @Nullable String location, @Nullable UUID expected, String via, boolean link) {
+        String loc = location == null || location.isBlank() ? null : location.strip();
+        if (loc != null && loc.length() > 200) {
+            throw InvalidInputException.field("location", "callout.answer.location");
+        }
+        Double lon = null;
+        Double lat = null;
+        if (loc != null && loc.matches("-?\\d{1,3}(\\.\\d+)?\\s*,\\s*-?\\d{1,2}(\\.\\d+)?")) {
+            String[] parts = loc.split(",");
+            lon = Double.parseDouble(parts[0].strip());
+            lat = Double.parseDouble(parts[1].strip());
+        }
+        return new AnswerRequest(call, action, loc, lon, lat, expected, via, link);
+    }
+
+    /** Applies one queued answer on its own (the absorber's fallback when a batch fails as a whole). */
     @Transactional
-    CallRow answerByLink(String token, Action action, @Nullable String location) {
+    CallRow answerOne(AnswerRequest r) {
+        if (r.link()) {
+            useLink(r.call(), r.action(), clock.now());
+        }
+        return answer(r.call(), r.action(), r.location(), r.expected(), r.via());
+    }
+
+    /** A call's pending change inside a batch. */
+    private static final class Change {
+        final CallRow before;
+        String state;
+        boolean touched;
+        boolean onPost;
+
+        @Nullable
+        String location;
+
+        @Nullable
+        Double lon;
+
+        @Nullable
+        Double lat;
+
+        Change(CallRow before) {
+            this.before = before;
+            this.state = before.state();
+        }
+    }
+
+    /**
+     * Applies a batch of answers in one transaction, set-based: locks the calls (in id order), decides each answer
+     * in order against the state left by the answers before it (a refused answer changes nothing and gets the same
+     * error as {@link #answer}), then one {@code UPDATE … FROM unnest(…)} for the calls, one statement cancelling
+     * their timers, one for the used links, one batch of history rows and one audit entry per district naming the
+     * calls. Returns, per request and in order, the call after the answer ({@link CallRow}) or the refusal ({@link
+     * cn.yingji.shared.DomainException}).
+     */
+    @Transactional
+    List<Object> absorb(List<AnswerRequest> batch) {
         Instant now = clock.now();
-        UUID call = links.verify(token, now);
+        Timestamp ts = Timestamp.from(now);
+        UUID[] ids = batch.stream().map(AnswerRequest::call).distinct().toArray(UUID[]::new);
+        Map<UUID, Change> changes = new java.util.HashMap<>();
+        Map<UUID, String> campaignStates = new java.util.HashMap<>();
+        template.query("""
+                select c.*, k.state as campaign_state from callout.call c
+                join callout.campaign k on k.id = c.campaign_id
+                where c.id = any(?) order by c.id for update of c
+                """, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)), (ResultSet rs) -> {
+            CallRow row = mapCall(rs, 0);
+            changes.put(row.id(), new Change(row));
+            campaignStates.put(row.campaign(), rs.getString("campaign_state"));
+        });
+        java.util.Set<String> usedLinks = new java.util.HashSet<>();
+        if (batch.stream().anyMatch(AnswerRequest::link)) {
+            template.query(
+                    "select call_id, action from callout.link_use where call_id = any(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
+                    (ResultSet rs) -> {
+                        usedLinks.add(rs.getObject(1, UUID.class) + ":" + rs.getString(2));
+                    });
+        }
+        List<Object> results = new ArrayList<>(batch.size());
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> linkUses = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> auditByPath = new LinkedHashMap<>();
+        List<CallRow> cannot = new ArrayList<>();
+        java.util.Set<UUID> campaignsTouched = new java.util.LinkedHashSet<>();
+        for (AnswerRequest r : batch) {
+            try {
+                Change ch = changes.get(r.call());
+                if (ch == null) {
+                    throw new NotFoundException("call", r.call());
+                }
+                String key = r.call() + ":" + r.action().name();
+                if (r.link() && usedLinks.contains(key)) {
+                    throw new InvalidInputException("callout.link.used");
+                }
+                if (r.expected() != null && !r.expected().equals(ch.before.person())) {
+                    throw new InvalidInputException("callout.answer.notYours");
+                }
+                if ("CLOSED".equals(campaignStates.get(ch.before.campaign()))) {
+                    throw new ConflictException("callout.campaign.closed");
+                }
+                String from = ch.state;
+                String to = transition(from, r.action());
+                ch.state = to;
+                ch.touched = true;
+                if (r.action() == Action.ON_POST) {
+                    ch.onPost = true;
+                }
+                if (r.location() != null) {
+                    ch.location = r.location();
+                }
+                if (r.lon() != null) {
+                    ch.lon = r.lon();
+                    ch.lat = r.lat();
+                }
+                if (r.link()) {
+                    usedLinks.add(key);
+                    linkUses.add(new Object[] {r.call(), r.action().name(), ts});
+                }
+                history.add(
+                        new Object[] {r.call(), ts, to, r.via() + (r.location() == null ? "" : " @" + r.location())});
+                auditByPath
+                        .computeIfAbsent(ch.before.divisionPath(), k -> new ArrayList<>())
+                        .add(Map.of("call", r.call().toString(), "from", from, "to", to, "via", r.via()));
+                if (r.action() == Action.CANNOT) {
+                    cannot.add(ch.before);
+                }
+                campaignsTouched.add(ch.before.campaign());
+                CallRow b = ch.before;
+                results.add(new CallRow(
+                        b.id(),
+                        b.campaign(),
+                        b.tier(),
+                        b.tierIndex(),
+                        b.position(),
+                        b.positionName(),
+                        b.kind(),
+                        b.divisionPath(),
+                        b.person(),
+                        b.personName(),
+                        to,
+                        b.channels(),
+                        b.attempts(),
+                        b.parent(),
+                        b.reason()));
+            } catch (cn.yingji.shared.DomainException e) {
+                results.add(e);
+            }
+        }
+        List<Change> touched = changes.values().stream().filter(c -> c.touched).toList();
+        if (!touched.isEmpty()) {
+            UUID[] tIds = touched.stream().map(c -> c.before.id()).toArray(UUID[]::new);
+            String[] states = touched.stream().map(c -> c.state).toArray(String[]::new);
+            Boolean[] onPost = touched.stream().map(c -> c.onPost).toArray(Boolean[]::new);
+            String[] locs = touched.stream().map(c -> c.location).toArray(String[]::new);
+            Double[] lons = touched.stream().map(c -> c.lon).toArray(Double[]::new);
+            Double[] lats = touched.stream().map(c -> c.lat).toArray(Double[]::new);
+            template.update("""
+                    update callout.call c set state = u.state,
+                        answered_at = coalesce(c.answered_at, ?), reached_at = coalesce(c.reached_at, ?),
+                        on_post_at = case when u.on_post then ? else c.on_post_at end,
+                        location = coalesce(u.loc, c.location), lon = coalesce(u.lon, c.lon),
+                        lat = coalesce(u.lat, c.lat), updated_at = ?
+                    from unnest(?::uuid[], ?::text[], ?::boolean[], ?::text[], ?::float8[], ?::float8[])
+                        as u(id, state, on_post, loc, lon, lat)
+                    where c.id = u.id
+                    """, ps -> {
+                java.sql.Connection con = ps.getConnection();
+                ps.setTimestamp(1, ts);
+                ps.setTimestamp(2, ts);
+                ps.setTimestamp(3, ts);
+                ps.setTimestamp(4, ts);
+                ps.setArray(5, con.createArrayOf("uuid", tIds));
+                ps.setArray(6, con.createArrayOf("text", states));
+                ps.setArray(7, con.createArrayOf("bool", onPost));
+                ps.setArray(8, con.createArrayOf("text", locs));
+                ps.setArray(9, con.createArrayOf("float8", lons));
+                ps.setArray(10, con.createArrayOf("float8", lats));
+            });
+            template.update(
+                    "update callout.due set state = 'CANCELLED' where call_id = any(?) and state = 'PENDING'",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", tIds)));
+            List<Object[]> watch = new ArrayList<>();
+            Map<UUID, CampaignRow> byId = new java.util.HashMap<>();
+            for (Change c : touched) {
+                if (c.state.equals("ANSWERED")) {
+                    CampaignRow k = byId.computeIfAbsent(c.before.campaign(), this::campaign);
+                    k.policy()
+                            .onPostTimeout()
+                            .ifPresent(t -> watch.add(new Object[] {c.before.id(), Timestamp.from(now.plus(t))}));
+                }
+            }
+            if (!watch.isEmpty()) {
+                template.batchUpdate(
+                        "insert into callout.due (call_id, kind, due_at, state) values (?, 'ONPOST_REMIND', ?, 'PENDING')",
+                        watch);
+            }
+            if (!linkUses.isEmpty()) {
+                template.batchUpdate(
+                        "insert into callout.link_use (call_id, action, used_at) values (?, ?, ?)", linkUses);
+            }
+            template.update("""
+                    insert into callout.call_event (call_id, at, kind, detail)
+                    select u.c, ?, u.k, u.d from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as u(c, k, d, n)
+                    order by u.n
+                    """, ps -> {
+                java.sql.Connection con = ps.getConnection();
+                ps.setTimestamp(1, ts);
+                ps.setArray(
+                        2,
+                        con.createArrayOf(
+                                "uuid", history.stream().map(h -> h[0]).toArray()));
+                ps.setArray(
+                        3,
+                        con.createArrayOf(
+                                "text", history.stream().map(h -> h[2]).toArray()));
+                ps.setArray(
+                        4,
+                        con.createArrayOf(
+                                "text", history.stream().map(h -> h[3]).toArray()));
+            });
+            auditByPath.forEach((path, answers) -> {
+                if (answers.size() == 1) {
+                    Map<String, Object> a = answers.get(0);
+                    audit.record(
+                            "answer",
+                            "callout.call",
+                            (String) a.get("call"),
+                            path,
+                            Map.of("state", a.get("from")),
+                            Map.of("state", a.get("to"), "via", a.get("via")));
+                } else {
+                    audit.record(
+                            "answer",
+                            "callout.call.batch",
+                            UUID.randomUUID().toString(),
+                            path,
+                            null,
+                            Map.of("count", answers.size(), "answers", answers));
+                }
+            });
+            for (CallRow c : cannot) {
+                escalate(campaign(c.campaign()), c, true, now);
+            }
+            for (UUID c : campaignsTouched) {
+                closeIfDone(c, now);
+                stream.changed(c);
+            }
+        }
+        return results;
+    }
+
+    /** The state an answer moves a call to, or the refusal when the call is past that. */
+    private static String transition(String from, Action action) {
+        boolean open = from.equals("CALLING") || from.equals("UNANSWERED");
+        switch (action) {
+            case RECEIVED -> {
+                if (!open) {
+                    throw new ConflictException("callout.answer.state", from);
+                }
+                return "ANSWERED";
+            }
+            case ON_POST -> {
+                if (!open && !from.equals("ANSWERED")) {
+                    throw new ConflictException("callout.answer.state", from);
+                }
+                return "ON_POST";
+            }
+            default -> {
+                if (!open && !from.equals("ANSWERED")) {
+                    throw new ConflictException("callout.answer.state", from);
+                }
+                return "CANNOT";
+            }
+        }
+    }
+
+    private void useLink(UUID call, Action action, Instant now) {
         int used = jdbc.sql("""
                         insert into callout.link_use (call_id, action, used_at) values (:c, :a, :now)
                         on conflict do nothing
@@ -614,6 +1028,14 @@ class CampaignEngine implements Campaigns {
         if (used == 0) {
             throw new InvalidInputException("callout.link.used");
         }
+    }
+
+    /** Answers through a signed link: verifies it, takes the action once, then answers. */
+    @Transactional
+    CallRow answerByLink(String token, Action action, @Nullable String location) {
+        Instant now = clock.now();
+        UUID call = links.verify(token, now);
+        useLink(call, action, now);
         return answer(call, action, location, null, "LINK");
     }
 
@@ -776,7 +1198,8 @@ class CampaignEngine implements Campaigns {
                             rs.getBoolean(7),
                             rs.getString(8),
                             policyCache.computeIfAbsent(
-                                    rs.getObject(1, UUID.class), k -> policies.parse(level, policyText(rs))),
+                                    rs.getObject(1, UUID.class) + ":" + level,
+                                    k -> policies.parse(level, policyText(rs))),
                             rs.getTimestamp(10).toInstant());
                 })
                 .optional()

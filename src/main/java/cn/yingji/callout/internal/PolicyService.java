@@ -21,7 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 class PolicyService implements CalloutPolicies {
 
     /** The stored form of a policy. */
-    record PolicyDoc(List<PolicyTier> tiers, List<Channel> channels, long answerTimeoutSeconds, int retries) {}
+    record PolicyDoc(
+            List<PolicyTier> tiers,
+            List<Channel> channels,
+            long answerTimeoutSeconds,
+            int retries,
+            @org.jspecify.annotations.Nullable Integer onPostMinutes) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -78,14 +83,37 @@ class PolicyService implements CalloutPolicies {
                 policy);
     }
 
+    /** The tiers as indented JSON, for the edit form. */
+    String writeTiers(List<PolicyTier> tiers) {
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(tiers);
+    }
+
+    /** Tiers from the edit form's JSON; unreadable JSON is a field error on {@code tiers}. */
+    List<PolicyTier> readTiers(@org.jspecify.annotations.Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            PolicyTier[] tiers = json.readValue(text, PolicyTier[].class);
+            return tiers == null ? List.of() : List.of(tiers);
+        } catch (RuntimeException e) {
+            throw cn.yingji.shared.InvalidInputException.field("tiers", "callout.policy.badTiers");
+        }
+    }
+
     String write(CalloutPolicy p) {
         return json.writeValueAsString(
-                new PolicyDoc(p.tiers(), p.channels(), p.answerTimeout().toSeconds(), p.retries()));
+                new PolicyDoc(p.tiers(), p.channels(), p.answerTimeout().toSeconds(), p.retries(), p.onPostMinutes()));
     }
 
     CalloutPolicy parse(WarningLevel level, String s) {
         PolicyDoc d = json.readValue(s, PolicyDoc.class);
         return new CalloutPolicy(
-                level, d.tiers(), d.channels(), Duration.ofSeconds(d.answerTimeoutSeconds()), d.retries());
+                level,
+                d.tiers(),
+                d.channels(),
+                Duration.ofSeconds(d.answerTimeoutSeconds()),
+                d.retries(),
+                d.onPostMinutes());
     }
 }

@@ -38,6 +38,9 @@ final class PolicyValidator {
         if (p.answerTimeout().compareTo(MIN_TIMEOUT) < 0 || p.answerTimeout().compareTo(MAX_TIMEOUT) > 0) {
             errors.add(new FieldError("answerTimeout", "callout.policy.timeout", new Object[] {30, 7200}));
         }
+        if (p.onPostMinutes() != null && (p.onPostMinutes() < 1 || p.onPostMinutes() > 240)) {
+            errors.add(new FieldError("onPostMinutes", "callout.policy.onPost", new Object[] {1, 240}));
+        }
         if (p.retries() < 0 || p.retries() > 5) {
             errors.add(new FieldError("retries", "callout.policy.retries", new Object[] {0, 5}));
         }

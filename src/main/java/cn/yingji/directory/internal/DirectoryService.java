@@ -130,6 +130,18 @@ class DirectoryService implements Directory, DirectoryManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<PersonId, List<ContactChannel>> contactChannels(java.util.Collection<PersonId> persons) {
+        java.util.Map<PersonId, List<ContactChannel>> out = new java.util.HashMap<>();
+        if (persons.isEmpty()) {
+            return out;
+        }
+        store.channelsOf(persons.stream().map(PersonId::value).distinct().toList(), scope())
+                .forEach((id, cs) -> out.put(new PersonId(id), cs));
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Position> findPosition(PositionId id) {
         return store.position(id.value(), scope());
     }

@@ -288,6 +288,30 @@ class JdbcDirectoryStore {
         return m;
     }
 
+    /** Contact channels of visible persons in one query, each list by preference; persons without are absent. */
+    Map<UUID, List<ContactChannel>> channelsOf(List<UUID> ids, List<String> scope) {
+        Map<UUID, List<ContactChannel>> channels = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 5_000) {
+            jdbc.sql("""
+                            select c.person_id, c.preference, c.type, c.value, c.verified
+                            from directory.contact_channels c join directory.persons p on p.id = c.person_id
+                            where c.person_id in (:ids) and p.division_path like any (array[:scope])
+                            order by c.person_id, c.preference
+                            """)
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 5_000)))
+                    .param("scope", scope)
+                    .query(rs -> {
+                        channels.computeIfAbsent(rs.getObject("person_id", UUID.class), k -> new ArrayList<>())
+                                .add(new ContactChannel(
+                                        ChannelType.valueOf(rs.getString("type")),
+                                        rs.getString("value"),
+                                        rs.getInt("preference"),
+                                        rs.getBoolean("verified")));
+                    });
+        }
+        return channels;
+    }
+
     private List<Person> withChannels(List<Person> persons) {
         if (persons.isEmpty()) {
             return persons;

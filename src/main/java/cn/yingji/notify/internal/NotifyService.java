@@ -141,12 +141,15 @@ class NotifyService implements Notifications, GatewayCallbacks {
      */
     @Transactional(readOnly = true)
     List<Attempt> withAddresses(List<Attempt> attempts) {
-        Map<PersonId, List<ContactChannel>> cache = new HashMap<>();
+        Map<PersonId, List<ContactChannel>> cache = directory.contactChannels(attempts.stream()
+                .filter(a -> a.channel() != Channel.IN_APP)
+                .map(Attempt::person)
+                .distinct()
+                .toList());
         List<Attempt> out = new ArrayList<>(attempts.size());
         for (Attempt a : attempts) {
-            List<ContactChannel> cs = a.channel() == Channel.IN_APP
-                    ? List.of()
-                    : cache.computeIfAbsent(a.person(), directory::contactChannels);
+            List<ContactChannel> cs =
+                    a.channel() == Channel.IN_APP ? List.of() : cache.getOrDefault(a.person(), List.of());
             out.add(new Attempt(
                     a.id(),
                     a.person(),
@@ -373,9 +376,10 @@ class NotifyService implements Notifications, GatewayCallbacks {
 
     /** Contact channels of the persons, through the directory facade. */
     private Map<PersonId, List<ContactChannel>> contacts(Collection<PersonId> persons) {
+        Map<PersonId, List<ContactChannel>> found = directory.contactChannels(persons);
         Map<PersonId, List<ContactChannel>> out = new HashMap<>();
         for (PersonId p : persons) {
-            out.put(p, directory.contactChannels(p));
+            out.put(p, found.getOrDefault(p, List.of()));
         }
         return out;
     }

@@ -46,7 +46,7 @@ class CalloutMatrix implements MatrixContribution {
 
     @Override
     public Set<String> platformWidePrefixes() {
-        return Set.of("/api/v1/callout/policies");
+        return Set.of("/api/v1/callout/policies", "/callout/policies");
     }
 
     private synchronized UUID foreignCampaign() {

@@ -176,6 +176,70 @@ class CalloutWebTests {
     }
 
     @Test
+    void anAdministratorEditsAPolicyOnThePageAndBadInputChangesNothing() throws Exception {
+        String before = jdbc.sql("select definition::text from callout.policy where level = 'BLUE'")
+                .query(String.class)
+                .single();
+        mvc.perform(get("/callout/policies/BLUE").with(users.as("duty"))).andExpect(status().isForbidden());
+        String form = mvc.perform(get("/callout/policies/BLUE").with(users.as("admin")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(form).contains("id=\"policy-form\"", "p-tiers");
+        String tiers = jdbc.sql("select (definition -> 'tiers')::text from callout.policy where level = 'BLUE'")
+                .query(String.class)
+                .single();
+
+        mvc.perform(post("/callout/policies/BLUE")
+                        .with(users.as("admin"))
+                        .with(csrf())
+                        .param("lang", "en")
+                        .param("tiers", "[{not json")
+                        .param("channels", "SMS")
+                        .param("answerTimeoutSeconds", "300")
+                        .param("retries", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("not valid JSON")));
+        mvc.perform(post("/callout/policies/BLUE")
+                        .with(users.as("admin"))
+                        .with(csrf())
+                        .param("tiers", tiers)
+                        .param("channels", "SMS")
+                        .param("answerTimeoutSeconds", "five minutes")
+                        .param("retries", "1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请输入整数")));
+        assertThat(jdbc.sql("select definition::text from callout.policy where level = 'BLUE'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(before);
+
+        mvc.perform(post("/callout/policies/BLUE")
+                        .with(users.as("admin"))
+                        .with(csrf())
+                        .param("tiers", tiers)
+                        .param("channels", "SMS", "IN_APP")
+                        .param("answerTimeoutSeconds", "420")
+                        .param("retries", "3")
+                        .param("onPostMinutes", "45"))
+                .andExpect(status().is3xxRedirection());
+        var saved = policies.policy(WarningLevel.BLUE).orElseThrow();
+        assertThat(saved.answerTimeout().toSeconds()).isEqualTo(420);
+        assertThat(saved.retries()).isEqualTo(3);
+        assertThat(saved.onPostMinutes()).isEqualTo(45);
+        assertThat(saved.channels()).extracting(Enum::name).containsExactlyInAnyOrder("SMS", "IN_APP");
+        assertThat(jdbc.sql(
+                                "select count(*) from identity.audit_log where entity_type = 'callout.policy' and entity_id = 'BLUE'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        jdbc.sql("update callout.policy set definition = cast(:d as jsonb) where level = 'BLUE'")
+                .param("d", before)
+                .update();
+    }
+
+    @Test
     void aCampaignStartedByHandFillsTheReachBoard() throws Exception {
         String village = fixtures.village(3).code().value();
         mvc.perform(post("/callout/campaigns/new")

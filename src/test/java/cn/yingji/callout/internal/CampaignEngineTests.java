@@ -233,7 +233,7 @@ class CampaignEngineTests {
     }
 
     @Test
-    void aWarningStartsOneCampaignCarryingTheDrillFlagAndClosingPublishesTheFigures() {
+    void aWarningStartsOneCampaignCarryingTheDrillFlagAndClosingPublishesTheFigures() throws InterruptedException {
         WarningId w = new WarningId(UUID.randomUUID());
         Division v = fixtures.village(0);
         WarningIssued issued = new WarningIssued(
@@ -251,6 +251,10 @@ class CampaignEngineTests {
                 t0);
         tx.executeWithoutResult(s -> publisher.publishEvent(issued));
         tx.executeWithoutResult(s -> publisher.publishEvent(issued));
+        // the campaign starts after the warning's transaction commits (possibly on another thread): bounded wait
+        for (int i = 0; i < 1500 && engine.forWarning(w).isEmpty(); i++) {
+            Thread.sleep(20);
+        }
         UUID c = engine.forWarning(w).orElseThrow().value();
         assertThat(engine.campaignReadOnly(c).drill()).isTrue();
         List<CampaignEngine.CallRow> calls = fixtures.calls(c);
