@@ -229,6 +229,22 @@ class JdbcExchangeStore {
                 .single();
     }
 
+    /** Serialises the backfill of one resource across nodes until the transaction ends. */
+    void lockBackfill(SharedResource resource) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('exchange.backfill.' || :r))")
+                .param("r", resource.slug())
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    /** True when the change log holds any row of the resource. */
+    boolean hasChanges(SharedResource resource) {
+        return jdbc.sql("select exists (select 1 from exchange.change_log where resource = :r)")
+                .param("r", resource.slug())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The latest change of an entity, whoever may see it (callers check jurisdiction). */
     Optional<Change> latest(SharedResource resource, UUID entity) {
         return jdbc.sql("select " + CHANGE_COLUMNS + " from exchange.change_log where resource = :r and entity_id = :e"
