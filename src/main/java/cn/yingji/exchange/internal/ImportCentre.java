@@ -36,9 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One import centre for the registries: a CSV or XLSX file (header row of field names) is validated row by row
- * through the owning module's public API, inside one transaction. Any invalid row rolls the whole file back and the
- * answer lists every problem with its line; otherwise every row commits. Each row is jurisdiction-checked and
- * audited by the owning module as a form entry would be.
+ * through the owning module's public API. The resource registries and risk points are written row by row inside one
+ * transaction; rescue teams and enterprises are handed whole to their modules' own all-or-nothing importers
+ * ({@code TeamImports}, {@code EnterpriseManagement.importTable}), whose {@code row[n].field} errors become the same
+ * line-by-line report. Any invalid row rolls the whole file back and the answer lists every problem with its line;
+ * otherwise every row commits. Each row is jurisdiction-checked and audited by the owning module as a form entry
+ * would be.
  */
 @Service
 class ImportCentre {
