@@ -36,6 +36,8 @@ class ExchangeBulkTests {
     private final Divisions divisions;
     private final MessageSource messages;
     private final ExchangeAdministration admin;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     ExchangeBulkTests(
             MockMvc mvc,
@@ -44,7 +46,11 @@ class ExchangeBulkTests {
             JdbcClient jdbc,
             Divisions divisions,
             MessageSource messages,
-            ExchangeAdministration admin) {
+            ExchangeAdministration admin,
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.events = events;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.messages = messages;
         this.admin = admin;
         this.mvc = mvc;
@@ -324,5 +330,47 @@ class ExchangeBulkTests {
                         .getContentAsString(StandardCharsets.UTF_8));
         assertThat(none.get("title").asString())
                 .isEqualTo(messages.getMessage("problem.title.400", null, Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void aWarningOverSeveralDistrictsIsSharedWithoutTheOtherDistricts() throws Exception {
+        var key = admin.createClient(new ExchangeAdministration.NewApiClient(
+                "测试部门",
+                "多区预警 " + UUID.randomUUID(),
+                java.util.Set.of(SharedResource.WARNINGS),
+                List.of("340102000000"),
+                10_000));
+        var id = new cn.yingji.monitoring.WarningId(UUID.randomUUID());
+        tx.executeWithoutResult(s -> events.publishEvent(new cn.yingji.monitoring.WarningIssued(
+                id,
+                cn.yingji.monitoring.WarningLevel.ORANGE,
+                "RAINSTORM",
+                "两区暴雨预警",
+                List.of("340102000000", "340103000000"),
+                List.of("/340100000000/340102000000/", "/340100000000/340103000000/"),
+                "合肥市气象局",
+                true,
+                false,
+                java.time.Instant.now(),
+                null,
+                java.time.Instant.now())));
+        String one = mvc.perform(get("/api/open/v1/warnings/" + id.value()).header("X-Api-Key", key.key()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(one).contains("两区暴雨预警", "/340100000000/340102000000/").doesNotContain("340103");
+        for (int i = 0; i < 100; i++) {
+            String page = mvc.perform(
+                            get("/api/open/v1/warnings/changes?limit=1000").header("X-Api-Key", key.key()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).doesNotContain("340103");
+            if (page.contains(id.value().toString())) {
+                return;
+            }
+            Thread.sleep(50); // the feed shows a row once older transactions have ended
+        }
+        throw new AssertionError("the warning never appeared in the feed");
     }
 }

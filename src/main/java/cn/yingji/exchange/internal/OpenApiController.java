@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,7 +92,7 @@ class OpenApiController {
             item.put("change", c.change());
             item.put("changedAt", c.changedAt().toString());
             item.put("id", c.entityId().toString());
-            item.put("data", json.readTree(c.snapshot()));
+            item.put("data", shared(r, c.snapshot(), client));
             items.add(item);
         }
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, items.size());
@@ -111,7 +110,7 @@ class OpenApiController {
 
     /** The latest shared state of one row. */
     @GetMapping("/{resource}/{id}")
-    JsonNode one(
+    Map<String, Object> one(
             @AuthenticationPrincipal ApiClientPrincipal client,
             @PathVariable String resource,
             @PathVariable String id,
@@ -127,7 +126,14 @@ class OpenApiController {
                 .filter(x -> x.divisionPaths().stream().anyMatch(client.jurisdiction()::canView))
                 .orElseThrow(() -> new NotFoundException(r.slug(), id));
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, 1);
-        return json.readTree(c.snapshot());
+        return shared(r, c.snapshot(), client);
+    }
+
+    /** A stored snapshot as this client may see it (a multi-district warning only with the client's districts). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> shared(SharedResource r, String snapshot, ApiClientPrincipal client) {
+        Map<String, Object> m = json.readValue(snapshot, Map.class);
+        return r == SharedResource.WARNINGS ? Representations.warningFor(m, client.jurisdiction()::canView) : m;
     }
 
     /** The latest state of every visible row with a place, as GeoJSON (RFC 7946, WGS 84 lon/lat). */

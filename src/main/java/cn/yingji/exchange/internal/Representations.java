@@ -10,7 +10,9 @@ import cn.yingji.risk.RiskPoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +75,28 @@ final class Representations {
         m.put("supervised", h.supervised());
         m.put("version", h.version());
         return m;
+    }
+
+    /**
+     * A warning as one recipient may see it: a warning can cover several districts, and a recipient learns only the
+     * division codes and paths inside its own jurisdiction ({@code visible}), not where else it applies.
+     */
+    static Map<String, Object> warningFor(Map<String, Object> m, Predicate<String> visible) {
+        if (!(m.get("divisionPaths") instanceof List<?> paths)) {
+            return m;
+        }
+        List<String> kept = paths.stream().map(String::valueOf).filter(visible).toList();
+        Map<String, Object> out = new LinkedHashMap<>(m);
+        out.put("divisionPaths", kept);
+        if (m.get("divisionCodes") instanceof List<?> codes) {
+            out.put(
+                    "divisionCodes",
+                    codes.stream()
+                            .map(String::valueOf)
+                            .filter(c -> kept.stream().anyMatch(p -> p.endsWith("/" + c + "/")))
+                            .toList());
+        }
+        return out;
     }
 
     static Map<String, Object> enterprise(Enterprise e) {
