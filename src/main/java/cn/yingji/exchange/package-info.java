@@ -5,7 +5,18 @@
  */
 @ApplicationModule(
         displayName = "Exchange",
-        allowedDependencies = {"shared", "identity", "geo", "incident", "hazard", "resource", "monitoring", "portal"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "geo",
+            "incident",
+            "hazard",
+            "resource",
+            "risk",
+            "directory",
+            "monitoring",
+            "portal"
+        })
 @NullMarked
 package cn.yingji.exchange;
 

@@ -1,5 +1,6 @@
 package cn.yingji.resource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,4 +22,10 @@ public interface ResourceRegistries {
 
     /** True when a visible row of the registry has exactly this title (name, or item for stock). */
     boolean exists(RegistryKind kind, String title);
+
+    /**
+     * The visible rows of a registry that have a place (lon and lat), by title, at most {@code limit}; for map layers
+     * and GeoJSON exports of other modules. With a signed-in user only rows inside the user's view jurisdiction.
+     */
+    List<RegistryRow> placed(RegistryKind kind, int limit);
 }

@@ -519,6 +519,41 @@ class ExchangeTests {
     }
 
     @Test
+    void aReceiverLearnsOnlyItsOwnDistrictsOfAWarningOverSeveral() throws Exception {
+        SecurityContextHolder.clearContext();
+        admin.subscribe(new NewSubscription(
+                null,
+                "多区接收方",
+                hookUrl(),
+                "s3cret-for-the-test-receiver",
+                Set.of(WebhookEvent.WARNING_ISSUED),
+                List.of("340102000000")));
+        WarningId id = new WarningId(UUID.randomUUID());
+        tx.executeWithoutResult(s -> events.publishEvent(new WarningIssued(
+                id,
+                WarningLevel.ORANGE,
+                "RAINSTORM",
+                "两区暴雨预警",
+                List.of("340102000000", "340103000000"),
+                List.of(YAOHAI, LUYANG),
+                "合肥市气象局",
+                true,
+                false,
+                Instant.now(),
+                null,
+                Instant.now())));
+        for (int i = 0; i < 100 && received.isEmpty(); i++) {
+            webhooks.deliverDue(Instant.now());
+            if (received.isEmpty()) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(received).hasSize(1);
+        String body = new String(received.get(0).body(), StandardCharsets.UTF_8);
+        assertThat(body).contains(id.toString(), YAOHAI).doesNotContain("340103");
+    }
+
+    @Test
     void aFailingReceiverIsRetriedWithBackoffThenDeadLetteredAndCanBeRedelivered() throws Exception {
         answer.set(500);
         SecurityContextHolder.clearContext();

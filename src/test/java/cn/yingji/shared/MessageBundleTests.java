@@ -68,7 +68,9 @@ class MessageBundleTests {
             try (Reader in = new InputStreamReader(bundle.getInputStream(), StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            assertThat(twice).as("keys defined twice in %s", bundle.getFilename()).isEmpty();
+            assertThat(twice)
+                    .as("keys defined twice in %s", bundle.getFilename())
+                    .isEmpty();
         }
         assertThat(bundles).hasSizeGreaterThan(3);
     }

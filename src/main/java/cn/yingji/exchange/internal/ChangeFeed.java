@@ -224,7 +224,11 @@ class ChangeFeed {
             payload.put("resource", resource.slug());
             payload.put("entityId", id.toString());
             payload.put("changeSeq", seq);
-            payload.put("data", snapshot);
+            payload.put(
+                    "data",
+                    resource == SharedResource.WARNINGS
+                            ? Representations.warningFor(snapshot, target::covers)
+                            : snapshot);
             store.enqueue(
                     delivery,
                     target.subscriptionId(),

@@ -2,8 +2,15 @@ package cn.yingji.exchange.internal;
 
 import cn.yingji.resource.RegistryKind;
 import cn.yingji.resource.ResourceRegistries;
+import cn.yingji.resource.TeamImports;
+import cn.yingji.risk.EnterpriseFilter;
+import cn.yingji.risk.EnterpriseManagement;
+import cn.yingji.risk.Enterprises;
+import cn.yingji.risk.NewRiskPoint;
+import cn.yingji.risk.RiskManagement;
 import cn.yingji.shared.DomainException;
 import cn.yingji.shared.InvalidInputException;
+import cn.yingji.shared.PageQuery;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,25 +20,55 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One import centre for the registries: a CSV or XLSX file (header row of field names) is validated row by row
- * through the owning module's public API, inside one transaction. Any invalid row rolls the whole file back and the
- * answer lists every problem with its line; otherwise every row commits. Each row is jurisdiction-checked and
- * audited by the owning module as a form entry would be.
+ * through the owning module's public API. The resource registries and risk points are written row by row inside one
+ * transaction; rescue teams and enterprises are handed whole to their modules' own all-or-nothing importers
+ * ({@code TeamImports}, {@code EnterpriseManagement.importTable}), whose {@code row[n].field} errors become the same
+ * line-by-line report. Any invalid row rolls the whole file back and the answer lists every problem with its line;
+ * otherwise every row commits. Each row is jurisdiction-checked and audited by the owning module as a form entry
+ * would be.
  */
 @Service
 class ImportCentre {
 
     static final int MAX_ROWS = 20_000;
+
+    /** The enterprise registry's import columns (risk module, {@code EnterpriseManagement.importTable}). */
+    static final List<String> ENTERPRISE_COLUMNS = List.of(
+            "creditCode",
+            "name",
+            "industry",
+            "size",
+            "employees",
+            "status",
+            "address",
+            "lon",
+            "lat",
+            "divisionCode",
+            "safetyOfficer",
+            "safetyOfficerPhone");
+
+    /**
+     * Risk points, registered row by row through {@code RiskManagement.create}: an enterprise's point names the
+     * enterprise by its credit code, a place's point by its division or grid code.
+     */
+    static final List<String> RISK_POINT_COLUMNS = List.of(
+            "name", "category", "description", "creditCode", "divisionCode", "gridCode", "location", "lon", "lat");
 
     /** Registries and their columns (as {@link RegistryKind} documents them). */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
@@ -62,16 +99,41 @@ class ImportCentre {
         COLUMNS.put(
                 "landing-points",
                 List.of("name", "pointKind", "night", "maxWeightT", "address", "lon", "lat", "divisionCode"));
+        COLUMNS.put("enterprises", ENTERPRISE_COLUMNS);
+        COLUMNS.put("risk-points", RISK_POINT_COLUMNS);
     }
 
     private final ResourceRegistries registries;
+    private final TeamImports teams;
+    private final EnterpriseManagement enterpriseManagement;
+    private final Enterprises enterprises;
+    private final RiskManagement risk;
     private final ExchangeFormat format;
     private final TransactionTemplate tx;
 
-    ImportCentre(ResourceRegistries registries, ExchangeFormat format, PlatformTransactionManager transactions) {
+    ImportCentre(
+            ResourceRegistries registries,
+            TeamImports teams,
+            EnterpriseManagement enterpriseManagement,
+            Enterprises enterprises,
+            RiskManagement risk,
+            ExchangeFormat format,
+            PlatformTransactionManager transactions) {
         this.registries = registries;
+        this.teams = teams;
+        this.enterpriseManagement = enterpriseManagement;
+        this.enterprises = enterprises;
+        this.risk = risk;
         this.format = format;
         this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Every importable registry and its columns, in display order. */
+    Map<String, List<String>> registries() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        all.put("teams", teams.columns());
+        all.putAll(COLUMNS);
+        return all;
     }
 
     /** One problem of one line (line 1 is the header). */
@@ -102,7 +164,7 @@ class ImportCentre {
 
     /** A template: the header row (UTF-8 CSV with BOM, so spreadsheet programs read the Chinese correctly). */
     byte[] template(String registry) {
-        List<String> cols = COLUMNS.get(registry);
+        List<String> cols = registries().get(registry);
         if (cols == null) {
             throw new cn.yingji.shared.NotFoundException("registry", registry);
         }
@@ -110,10 +172,11 @@ class ImportCentre {
     }
 
     Result importFile(String registry, String filename, byte[] content) {
-        RegistryKind kind =
-                kind(registry).orElseThrow(() -> new cn.yingji.shared.NotFoundException("registry", registry));
+        List<String> expected = registries().get(registry);
+        if (expected == null) {
+            throw new cn.yingji.shared.NotFoundException("registry", registry);
+        }
         List<Line> lines = read(filename, content);
-        List<String> expected = COLUMNS.get(registry);
         if (!lines.isEmpty()) {
             List<String> unknown = lines.get(0).cells().keySet().stream()
                     .filter(c -> !expected.contains(c))
@@ -122,12 +185,106 @@ class ImportCentre {
                 throw InvalidInputException.field("file", "exchange.import.unknownColumns", String.join(", ", unknown));
             }
         }
+        return switch (registry) {
+            case "teams" -> table(registry, lines, () -> teams.importTable(filename, content));
+            case "enterprises" -> table(registry, lines, () -> enterpriseManagement.importTable(filename, content));
+            case "risk-points" -> rows(registry, lines, this::riskPoint);
+            default -> {
+                RegistryKind kind =
+                        kind(registry).orElseThrow(() -> new cn.yingji.shared.NotFoundException("registry", registry));
+                yield rows(registry, lines, line -> registries.register(kind, line.cells()));
+            }
+        };
+    }
+
+    private static final Pattern ROW_FIELD = Pattern.compile("row\\[(\\d+)]\\.(.*)");
+
+    /**
+     * A registry whose owning module imports a whole table all or nothing and names each problem's row in the field
+     * ({@code row[3].size}); its answer is turned into the import centre's line-by-line report. A problem of the file
+     * as a whole (header, format) stays a 400.
+     */
+    private Result table(String registry, List<Line> lines, IntSupplier importer) {
+        try {
+            return new Result(registry, lines.size(), importer.getAsInt(), List.of());
+        } catch (InvalidInputException e) {
+            List<RowError> errors = new ArrayList<>();
+            for (var fe : e.fieldErrors()) {
+                Matcher m = ROW_FIELD.matcher(fe.field());
+                if (m.matches()) {
+                    errors.add(new RowError(
+                            Integer.parseInt(m.group(1)), m.group(2), format.text(fe.messageKey(), fe.args())));
+                }
+            }
+            if (errors.isEmpty()) {
+                throw e;
+            }
+            errors.sort(java.util.Comparator.comparingInt(RowError::line));
+            return new Result(registry, lines.size(), 0, errors);
+        }
+    }
+
+    private void riskPoint(Line line) {
+        List<DomainException.FieldError> problems = new ArrayList<>();
+        Double lon = decimal(line, "lon", problems);
+        Double lat = decimal(line, "lat", problems);
+        UUID organisation = null;
+        String code = line.cells().getOrDefault("creditCode", "").toUpperCase(Locale.ROOT);
+        if (!code.isEmpty()) {
+            organisation =
+                    enterprises
+                            .list(new EnterpriseFilter(code, null, null, null, null, null), new PageQuery(0, 5))
+                            .items()
+                            .stream()
+                            .filter(en -> en.creditCode().equalsIgnoreCase(code))
+                            .map(en -> en.id().value())
+                            .findFirst()
+                            .orElse(null);
+            if (organisation == null) {
+                problems.add(new DomainException.FieldError("creditCode", "exchange.import.unknownEnterprise", code));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("exchange.import.rowFailed", problems);
+        }
+        risk.create(new NewRiskPoint(
+                blankToNull(line, "name"),
+                blankToNull(line, "category"),
+                blankToNull(line, "description"),
+                organisation,
+                organisation == null ? blankToNull(line, "divisionCode") : null,
+                organisation == null ? blankToNull(line, "gridCode") : null,
+                blankToNull(line, "location"),
+                lon,
+                lat));
+    }
+
+    private static @Nullable String blankToNull(Line line, String column) {
+        String v = line.cells().getOrDefault(column, "");
+        return v.isBlank() ? null : v;
+    }
+
+    private static @Nullable Double decimal(Line line, String column, List<DomainException.FieldError> problems) {
+        String v = line.cells().getOrDefault(column, "");
+        if (v.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(v);
+        } catch (NumberFormatException e) {
+            problems.add(new DomainException.FieldError(column, "exchange.import.number", v));
+            return null;
+        }
+    }
+
+    /** A registry written row by row through its module's API, inside one transaction rolled back on any problem. */
+    private Result rows(String registry, List<Line> lines, java.util.function.Consumer<Line> register) {
         List<RowError> errors = new ArrayList<>();
         int[] imported = {0};
         tx.executeWithoutResult(status -> {
             for (Line line : lines) {
                 try {
-                    registries.register(kind, line.cells());
+                    register.accept(line);
                     imported[0]++;
                 } catch (DomainException e) {
                     if (e.fieldErrors().isEmpty()) {

@@ -33,7 +33,7 @@ class ImportPages {
 
     @GetMapping("/exchange/import")
     String page(Model model) {
-        model.addAttribute("registries", ImportCentre.COLUMNS);
+        model.addAttribute("registries", centre.registries());
         model.addAttribute("errors", Map.of());
         return "exchange/import";
     }
@@ -54,7 +54,7 @@ class ImportPages {
     @PostMapping("/exchange/import")
     String upload(@RequestParam String registry, @RequestParam("file") MultipartFile file, Model model)
             throws IOException {
-        model.addAttribute("registries", ImportCentre.COLUMNS);
+        model.addAttribute("registries", centre.registries());
         model.addAttribute("registry", registry);
         try {
             model.addAttribute("result", centre.importFile(registry, name(file), file.getBytes()));

@@ -229,6 +229,22 @@ class JdbcExchangeStore {
                 .single();
     }
 
+    /** Serialises the backfill of one resource across nodes until the transaction ends. */
+    void lockBackfill(SharedResource resource) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('exchange.backfill.' || :r))")
+                .param("r", resource.slug())
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    /** True when the change log holds any row of the resource. */
+    boolean hasChanges(SharedResource resource) {
+        return jdbc.sql("select exists (select 1 from exchange.change_log where resource = :r)")
+                .param("r", resource.slug())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The latest change of an entity, whoever may see it (callers check jurisdiction). */
     Optional<Change> latest(SharedResource resource, UUID entity) {
         return jdbc.sql("select " + CHANGE_COLUMNS + " from exchange.change_log where resource = :r and entity_id = :e"
@@ -358,7 +374,18 @@ class JdbcExchangeStore {
                 rs.getString("created_by"));
     }
 
-    record Target(UUID subscriptionId, String divisionPath) {}
+    /**
+     * A subscription a change goes to.
+     *
+     * @param subscriptionId the subscription
+     * @param divisionPath the first of the change's paths inside its jurisdiction
+     * @param jurisdiction its division path prefixes (the client's when it belongs to one)
+     */
+    record Target(UUID subscriptionId, String divisionPath, List<String> jurisdiction) {
+        boolean covers(String path) {
+            return jurisdiction.stream().anyMatch(path::startsWith);
+        }
+    }
 
     /**
      * Active subscriptions to {@code type} that may receive a change at one of {@code paths}: a client's
@@ -369,7 +396,8 @@ class JdbcExchangeStore {
                 .sql("""
                         select s.id, (select p from unnest(string_to_array(:ps, ',')) p
                                       where exists (select 1 from unnest(coalesce(c.jurisdiction, s.jurisdiction)) j
-                                                    where starts_with(p, j)) limit 1) as path
+                                                    where starts_with(p, j)) limit 1) as path,
+                               coalesce(c.jurisdiction, s.jurisdiction) as jurisdiction
                         from exchange.webhook_subscriptions s
                         left join exchange.api_clients c on c.id = s.client_id
                         where s.active and :t = any (s.event_types)
@@ -378,7 +406,8 @@ class JdbcExchangeStore {
                 .param("t", type)
                 .param("r", resource.name())
                 .param("ps", String.join(",", paths))
-                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2)))
+                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2), List.of((String[])
+                        rs.getArray(3).getArray())))
                 .list()
                 .stream()
                 .filter(t -> t.divisionPath() != null)

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,7 +92,7 @@ class OpenApiController {
             item.put("change", c.change());
             item.put("changedAt", c.changedAt().toString());
             item.put("id", c.entityId().toString());
-            item.put("data", SnapshotScope.visible(json.readTree(c.snapshot()), client.jurisdiction()));
+            item.put("data", shared(c.snapshot(), client));
             items.add(item);
         }
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, items.size());
@@ -111,7 +110,7 @@ class OpenApiController {
 
     /** The latest shared state of one row. */
     @GetMapping("/{resource}/{id}")
-    JsonNode one(
+    Map<String, Object> one(
             @AuthenticationPrincipal ApiClientPrincipal client,
             @PathVariable String resource,
             @PathVariable String id,
@@ -127,7 +126,17 @@ class OpenApiController {
                 .filter(x -> x.divisionPaths().stream().anyMatch(client.jurisdiction()::canView))
                 .orElseThrow(() -> new NotFoundException(r.slug(), id));
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, 1);
-        return SnapshotScope.visible(json.readTree(c.snapshot()), client.jurisdiction());
+        return shared(c.snapshot(), client);
+    }
+
+    /**
+     * A stored snapshot as this client may see it: a row over several divisions (a warning for two districts) names
+     * only the divisions in the client's jurisdiction.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> shared(String snapshot, ApiClientPrincipal client) {
+        Map<String, Object> m = json.readValue(snapshot, Map.class);
+        return Representations.warningFor(m, client.jurisdiction()::canView);
     }
 
     /** The latest state of every visible row with a place, as GeoJSON (RFC 7946, WGS 84 lon/lat). */
@@ -140,12 +149,8 @@ class OpenApiController {
         var rows = store.latestWithPlace(r, client.jurisdiction().viewPatterns(), GEOJSON_LIMIT);
         List<GeoJsonWriter.Feature> features = new ArrayList<>();
         for (var c : rows) {
-            features.add(new GeoJsonWriter.Feature(
-                    c.entityId().toString(),
-                    c.lon(),
-                    c.lat(),
-                    json.convertValue(
-                            SnapshotScope.visible(json.readTree(c.snapshot()), client.jurisdiction()), Map.class)));
+            features.add(
+                    new GeoJsonWriter.Feature(c.entityId().toString(), c.lon(), c.lat(), shared(c.snapshot(), client)));
         }
         request.setAttribute(OpenApiKeyFilter.ROWS_ATTRIBUTE, features.size());
         return ResponseEntity.ok()

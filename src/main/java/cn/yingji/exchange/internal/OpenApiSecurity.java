@@ -1,5 +1,6 @@
 package cn.yingji.exchange.internal;
 
+import cn.yingji.shared.web.Problems;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,18 +26,21 @@ class OpenApiSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain openApiChain(
-            HttpSecurity http, OpenApiClients clients, TokenBuckets buckets, JdbcExchangeStore store) throws Exception {
+            HttpSecurity http, OpenApiClients clients, TokenBuckets buckets, JdbcExchangeStore store, Problems problems)
+            throws Exception {
         http.securityMatcher("/api/open/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(OpenApiKeyFilter.AUTHORITY))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterAfter(new OpenApiKeyFilter(clients, buckets, store), SecurityContextHolderFilter.class)
+                .addFilterAfter(
+                        new OpenApiKeyFilter(clients, buckets, store, problems), SecurityContextHolderFilter.class)
                 .headers(h -> h.contentSecurityPolicy(
                                 c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .frameOptions(f -> f.deny()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(
-                                (req, res, ex) -> OpenApiKeyFilter.problem(res, 401, "unauthenticated"))
-                        .accessDeniedHandler((req, res, ex) -> OpenApiKeyFilter.problem(res, 403, "forbidden")));
+                                (req, res, ex) -> OpenApiKeyFilter.problem(problems, res, 401, "unauthenticated"))
+                        .accessDeniedHandler(
+                                (req, res, ex) -> OpenApiKeyFilter.problem(problems, res, 403, "forbidden")));
         return http.build();
     }
 }

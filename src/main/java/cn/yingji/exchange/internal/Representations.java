@@ -2,11 +2,17 @@ package cn.yingji.exchange.internal;
 
 import cn.yingji.hazard.Hazard;
 import cn.yingji.incident.Incident;
+import cn.yingji.resource.RegistryRow;
 import cn.yingji.resource.Team;
+import cn.yingji.risk.Enterprise;
+import cn.yingji.risk.MajorHazardSource;
+import cn.yingji.risk.RiskPoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +74,84 @@ final class Representations {
         m.put("card", h.card().name());
         m.put("supervised", h.supervised());
         m.put("version", h.version());
+        return m;
+    }
+
+    /**
+     * A warning as one recipient may see it: a warning can cover several districts, and a recipient learns only the
+     * division codes and paths inside its own jurisdiction ({@code visible}), not where else it applies.
+     */
+    static Map<String, Object> warningFor(Map<String, Object> m, Predicate<String> visible) {
+        if (!(m.get("divisionPaths") instanceof List<?> paths)) {
+            return m;
+        }
+        List<String> kept = paths.stream().map(String::valueOf).filter(visible).toList();
+        Map<String, Object> out = new LinkedHashMap<>(m);
+        out.put("divisionPaths", kept);
+        if (m.get("divisionCodes") instanceof List<?> codes) {
+            out.put(
+                    "divisionCodes",
+                    codes.stream()
+                            .map(String::valueOf)
+                            .filter(c -> kept.stream().anyMatch(p -> p.endsWith("/" + c + "/")))
+                            .toList());
+        }
+        return out;
+    }
+
+    static Map<String, Object> enterprise(Enterprise e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id().value().toString());
+        m.put("creditCode", e.creditCode());
+        m.put("name", e.name());
+        m.put("industry", e.industry());
+        m.put("size", e.size().name());
+        m.put("status", e.status().name());
+        put(m, "address", e.address());
+        m.put("divisionCode", codeOf(e.divisionPath()));
+        m.put("divisionPath", e.divisionPath());
+        return m;
+    }
+
+    static Map<String, Object> riskPoint(RiskPoint r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id().value().toString());
+        m.put("name", r.name());
+        put(m, "category", r.category());
+        put(m, "organisationName", r.organisationName());
+        put(m, "location", r.location());
+        put(m, "colour", r.colour() == null ? null : r.colour().name());
+        put(m, "method", r.method() == null ? null : r.method().name());
+        put(m, "score", r.score() == null ? null : r.score().toPlainString());
+        put(m, "gridCode", r.gridCode());
+        m.put("divisionPath", r.divisionPath());
+        return m;
+    }
+
+    static Map<String, Object> majorHazard(MajorHazardSource h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id().value().toString());
+        m.put("name", h.name());
+        m.put("unitKind", h.unitKind().name());
+        m.put("organisationName", h.organisationName());
+        m.put("major", h.major());
+        put(m, "grade", h.grade() == null ? null : h.grade().name());
+        m.put("located", "enterprise");
+        m.put("divisionPath", h.divisionPath());
+        return m;
+    }
+
+    /** A shelter or warehouse; a warehouse's manager and phone are personal data and stay out. */
+    static Map<String, Object> registryRow(RegistryRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id().toString());
+        m.put("name", r.title());
+        r.fields().forEach((k, v) -> {
+            if (!k.equals("manager") && !k.equals("phone") && !k.equals("lon") && !k.equals("lat")) {
+                m.put(k, v);
+            }
+        });
+        m.put("divisionPath", r.divisionPath());
         return m;
     }
 

@@ -89,6 +89,26 @@ class RegistryService implements ResourceRegistries {
                 .anyMatch(row -> title.equals(row.text(r.titleField())));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<cn.yingji.resource.RegistryRow> placed(RegistryKind kind, int limit) {
+        Registry r = of(kind);
+        List<cn.yingji.resource.RegistryRow> out = new java.util.ArrayList<>();
+        store.each(r, null, scope(), row -> {
+            if (out.size() < limit && row.lon() != null && row.lat() != null) {
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                row.values().forEach((k, v) -> {
+                    if (v != null && !v.toString().isEmpty() && !k.equals(r.titleField())) {
+                        fields.put(k, v.toString());
+                    }
+                });
+                out.add(new cn.yingji.resource.RegistryRow(
+                        row.id(), row.text(r.titleField()), row.divisionPath(), row.lon(), row.lat(), fields));
+            }
+        });
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public Optional<JdbcRegistryStore.Row> find(Registry r, UUID id) {
         return store.find(r, id, scope());

@@ -3,6 +3,7 @@ package cn.yingji.resource.internal;
 import cn.yingji.resource.NewTeam;
 import cn.yingji.resource.Team;
 import cn.yingji.resource.TeamId;
+import cn.yingji.resource.TeamImports;
 import cn.yingji.resource.TeamKind;
 import cn.yingji.shared.DomainException.FieldError;
 import cn.yingji.shared.InvalidInputException;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * line number ({@code row[3].headcount}); only a file without problems is written, in one transaction.
  */
 @Component
-class TeamImport {
+class TeamImport implements TeamImports {
 
     static final List<String> COLUMNS = List.of(
             "name",
@@ -44,6 +45,16 @@ class TeamImport {
     TeamImport(TeamService teams, ResourceRoles roles) {
         this.teams = teams;
         this.roles = roles;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public int importTable(String filename, byte[] content) {
+        return importFile(filename, content);
     }
 
     /** Imports the file; returns the number of teams created. */
