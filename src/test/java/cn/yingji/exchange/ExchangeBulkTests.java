@@ -205,6 +205,40 @@ class ExchangeBulkTests {
         assertThat(count("select count(*) from risk.points where name = :p", a)).isEqualTo(1);
     }
 
+    @Test
+    void directoryPersonsImportThroughTheCentreAllOrNothingWithLineNumbers() throws Exception {
+        String header = template("persons").strip() + "\n";
+        assertThat(header.strip()).isEqualTo("name,gender,divisionCode,title,mobile,landline,email");
+        String a = "导入联系人" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "导入联系人" + UUID.randomUUID().toString().substring(0, 8);
+        String rowA = a + ",女,340102001000,副镇长,13912345678,,a@example.cn\n";
+        String badGender = b + ",不详,340102001000,网格员,13912345679,,\n";
+        String foreign = b + ",男,340103000000,网格员,13912345670,,\n";
+        String badMobile = b + ",男,340102001000,网格员,1234,,\n";
+        MockHttpServletResponse refused =
+                upload("persons", "district.yaohai", header + rowA + badGender + foreign + badMobile);
+        assertThat(refused.getStatus())
+                .as(refused.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(422);
+        JsonNode result = body(refused);
+        assertThat(result.get("errors").findValuesAsString("field")).contains("gender");
+        assertThat(result.get("errors").findValues("line").stream().map(JsonNode::asInt))
+                .contains(3, 4, 5)
+                .doesNotContain(2);
+        assertThat(count("select count(*) from directory.persons where name = :p", a))
+                .isZero();
+
+        MockHttpServletResponse ok = upload("persons", "district.yaohai", header + rowA);
+        assertThat(ok.getStatus())
+                .as(ok.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(jdbc.sql("""
+                        select p.division_path || '|' || p.gender || '|' || c.value from directory.persons p
+                        join directory.contact_channels c on c.person_id = p.id and c.type = 'MOBILE'
+                        where p.name = :p""").param("p", a).query(String.class).single())
+                .isEqualTo("/340100000000/340102000000/340102001000/|FEMALE|13912345678");
+    }
+
     private void importOk(String registry, String user, String csv) throws Exception {
         MockHttpServletResponse res = upload(registry, user, csv);
         assertThat(res.getStatus())

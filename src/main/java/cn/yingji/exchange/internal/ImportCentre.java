@@ -1,5 +1,12 @@
 package cn.yingji.exchange.internal;
 
+import cn.yingji.directory.ChannelType;
+import cn.yingji.directory.DirectoryManagement;
+import cn.yingji.directory.Gender;
+import cn.yingji.directory.NewContactChannel;
+import cn.yingji.directory.NewPerson;
+import cn.yingji.geo.DivisionCode;
+import cn.yingji.geo.Divisions;
 import cn.yingji.resource.RegistryKind;
 import cn.yingji.resource.ResourceRegistries;
 import cn.yingji.resource.TeamImports;
@@ -70,6 +77,14 @@ class ImportCentre {
     static final List<String> RISK_POINT_COLUMNS = List.of(
             "name", "category", "description", "creditCode", "divisionCode", "gridCode", "location", "lon", "lat");
 
+    /**
+     * Contact-directory persons (通讯录), created through {@code DirectoryManagement.createPerson}: the division by
+     * its code, gender as 男/女 or MALE/FEMALE, and up to one mobile, landline and e-mail each, in that order of
+     * preference.
+     */
+    static final List<String> PERSON_COLUMNS =
+            List.of("name", "gender", "divisionCode", "title", "mobile", "landline", "email");
+
     /** Registries and their columns (as {@link RegistryKind} documents them). */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
@@ -101,6 +116,7 @@ class ImportCentre {
                 List.of("name", "pointKind", "night", "maxWeightT", "address", "lon", "lat", "divisionCode"));
         COLUMNS.put("enterprises", ENTERPRISE_COLUMNS);
         COLUMNS.put("risk-points", RISK_POINT_COLUMNS);
+        COLUMNS.put("persons", PERSON_COLUMNS);
     }
 
     private final ResourceRegistries registries;
@@ -108,6 +124,8 @@ class ImportCentre {
     private final EnterpriseManagement enterpriseManagement;
     private final Enterprises enterprises;
     private final RiskManagement risk;
+    private final DirectoryManagement directory;
+    private final Divisions divisions;
     private final ExchangeFormat format;
     private final TransactionTemplate tx;
 
@@ -117,6 +135,8 @@ class ImportCentre {
             EnterpriseManagement enterpriseManagement,
             Enterprises enterprises,
             RiskManagement risk,
+            DirectoryManagement directory,
+            Divisions divisions,
             ExchangeFormat format,
             PlatformTransactionManager transactions) {
         this.registries = registries;
@@ -124,6 +144,8 @@ class ImportCentre {
         this.enterpriseManagement = enterpriseManagement;
         this.enterprises = enterprises;
         this.risk = risk;
+        this.directory = directory;
+        this.divisions = divisions;
         this.format = format;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -189,6 +211,7 @@ class ImportCentre {
             case "teams" -> table(registry, lines, () -> teams.importTable(filename, content));
             case "enterprises" -> table(registry, lines, () -> enterpriseManagement.importTable(filename, content));
             case "risk-points" -> rows(registry, lines, this::riskPoint);
+            case "persons" -> rows(registry, lines, this::person);
             default -> {
                 RegistryKind kind =
                         kind(registry).orElseThrow(() -> new cn.yingji.shared.NotFoundException("registry", registry));
@@ -257,6 +280,55 @@ class ImportCentre {
                 blankToNull(line, "location"),
                 lon,
                 lat));
+    }
+
+    private void person(Line line) {
+        List<DomainException.FieldError> problems = new ArrayList<>();
+        String path = null;
+        String code = line.cells().getOrDefault("divisionCode", "").strip();
+        if (code.isEmpty()) {
+            problems.add(new DomainException.FieldError("divisionCode", "exchange.import.divisionRequired"));
+        } else {
+            try {
+                path = divisions
+                        .find(DivisionCode.of(code))
+                        .map(cn.yingji.geo.Division::path)
+                        .orElse(null);
+            } catch (RuntimeException e) {
+                path = null;
+            }
+            if (path == null) {
+                problems.add(new DomainException.FieldError("divisionCode", "exchange.import.unknownDivision", code));
+            }
+        }
+        Gender gender = null;
+        String g = line.cells().getOrDefault("gender", "").strip();
+        switch (g.toUpperCase(Locale.ROOT)) {
+            case "" -> gender = null;
+            case "男", "MALE", "M" -> gender = Gender.MALE;
+            case "女", "FEMALE", "F" -> gender = Gender.FEMALE;
+            default -> problems.add(new DomainException.FieldError("gender", "exchange.import.badGender", g));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("exchange.import.rowFailed", problems);
+        }
+        List<NewContactChannel> channels = new ArrayList<>();
+        for (var c : List.of(
+                Map.entry("mobile", ChannelType.MOBILE),
+                Map.entry("landline", ChannelType.LANDLINE),
+                Map.entry("email", ChannelType.EMAIL))) {
+            String v = blankToNull(line, c.getKey());
+            if (v != null) {
+                channels.add(new NewContactChannel(c.getValue(), v.strip(), false));
+            }
+        }
+        directory.createPerson(new NewPerson(
+                line.cells().getOrDefault("name", "").strip(),
+                gender,
+                null,
+                path,
+                blankToNull(line, "title"),
+                channels));
     }
 
     private static @Nullable String blankToNull(Line line, String column) {
