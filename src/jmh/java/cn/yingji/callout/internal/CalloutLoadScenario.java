@@ -41,10 +41,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *       message per person) into look-alike tables;
  *   <li>fan-out: one campaign to all of them, timed until every first attempt has been handed to the SMS gateway (a
  *       counting gateway that accepts and reports nothing, so receipts do not compete);
- *   <li>answers: {@code answers} "received" answers from 16 threads through the engine (each its own transaction
- *       with audit), as SMS replies arrive, while the other calls stay open;
- *   <li>escalation lateness: with the remaining calls still open, 2,000 timers brought due over 10 s; lateness =
- *       when the poller fired each, minus when it was due.
+ *   <li>escalation lateness: with every call of the campaign still open, 2,000 timers brought due 5 ms apart;
+ *       lateness = when the poller fired each, minus when it was due;
+ *   <li>answers: 2,000 "received" answers one transaction each from 16 threads (the single path), then
+ *       {@code answers} through the {@link AnswerAbsorber} from 400 waiting callers, beside a raw batched UPDATE of
+ *       the same rows.
  * </ol>
  *
  * Prints a Markdown table. Run: {@code ./mvnw -B -Pjmh -Dbuild.dir=/tmp/build-load -DskipTests
@@ -139,37 +140,7 @@ public final class CalloutLoadScenario {
                     "fan-out: %,d handed to the gateway in %.2f s (campaign committed after %.2f s)%n",
                     gateway.submitted.get(), fanOutSeconds, commitSeconds);
 
-            // 3. answers: (a) the single path for a same-run comparison, (b) through the absorber, (c) raw baseline
-            List<UUID> calls = jdbc.sql("select id from callout.call where campaign_id = :c order by id")
-                    .param("c", campaign)
-                    .query(UUID.class)
-                    .list();
-            int single = Math.min(2_000, calls.size() / 10);
-            int absorbed = Math.min(answers, calls.size() - single);
-            AtomicInteger singleOk = new AtomicInteger();
-            double singleSeconds = answerFrom(16, calls.subList(0, single), c -> {
-                engine.answer(c, CampaignEngine.Action.RECEIVED, null, null, "SMS");
-                singleOk.incrementAndGet();
-            });
-            System.out.printf(
-                    "answers, single path: %,d in %.2f s = %,.0f/s%n",
-                    singleOk.get(), singleSeconds, singleOk.get() / singleSeconds);
-            AnswerAbsorber absorber = app.getBean(AnswerAbsorber.class);
-            AtomicInteger ok = new AtomicInteger();
-            double answerSeconds = answerFrom(400, calls.subList(single, single + absorbed), c -> {
-                absorber.answer(c, CampaignEngine.Action.RECEIVED, null, null, "SMS");
-                ok.incrementAndGet();
-            });
-            System.out.printf(
-                    "answers, absorber: %,d in %.2f s = %,.0f/s%n", ok.get(), answerSeconds, ok.get() / answerSeconds);
-            int durable = jdbc.sql("select count(*) from callout.call where campaign_id = :c and state = 'ANSWERED'")
-                    .param("c", campaign)
-                    .query(Integer.class)
-                    .single();
-            double rawSeconds = rawAnswers(ds, absorbed);
-            System.out.printf("answers, raw batched UPDATE: %,d in %.2f s%n", absorbed, rawSeconds);
-
-            // 4. escalation lateness with the other calls open
+            // 3. escalation lateness with every call of the campaign open (before any is answered)
             int open = jdbc.sql("select count(*) from callout.call where campaign_id = :c and state = 'CALLING'")
                     .param("c", campaign)
                     .query(Integer.class)
@@ -198,6 +169,38 @@ public final class CalloutLoadScenario {
             }
             engine.latenessProbe(null);
             long[] late = lateness.stream().mapToLong(Long::longValue).sorted().toArray();
+
+            // 4. answers (to calls still calling): (a) the single path for a same-run comparison, (b) through the
+            // absorber, (c) raw baseline
+            List<UUID> calls = jdbc.sql(
+                            "select id from callout.call where campaign_id = :c and state = 'CALLING' order by id")
+                    .param("c", campaign)
+                    .query(UUID.class)
+                    .list();
+            int single = Math.min(2_000, calls.size() / 10);
+            int absorbed = Math.min(answers, calls.size() - single);
+            AtomicInteger singleOk = new AtomicInteger();
+            double singleSeconds = answerFrom(16, calls.subList(0, single), c -> {
+                engine.answer(c, CampaignEngine.Action.RECEIVED, null, null, "SMS");
+                singleOk.incrementAndGet();
+            });
+            System.out.printf(
+                    "answers, single path: %,d in %.2f s = %,.0f/s%n",
+                    singleOk.get(), singleSeconds, singleOk.get() / singleSeconds);
+            AnswerAbsorber absorber = app.getBean(AnswerAbsorber.class);
+            AtomicInteger ok = new AtomicInteger();
+            double answerSeconds = answerFrom(400, calls.subList(single, single + absorbed), c -> {
+                absorber.answer(c, CampaignEngine.Action.RECEIVED, null, null, "SMS");
+                ok.incrementAndGet();
+            });
+            System.out.printf(
+                    "answers, absorber: %,d in %.2f s = %,.0f/s%n", ok.get(), answerSeconds, ok.get() / answerSeconds);
+            int durable = jdbc.sql("select count(*) from callout.call where campaign_id = :c and state = 'ANSWERED'")
+                    .param("c", campaign)
+                    .query(Integer.class)
+                    .single();
+            double rawSeconds = rawAnswers(ds, absorbed);
+            System.out.printf("answers, raw batched UPDATE: %,d in %.2f s%n", absorbed, rawSeconds);
 
             System.out.println();
             System.out.println("| what | n | result |");

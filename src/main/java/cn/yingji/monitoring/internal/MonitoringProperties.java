@@ -60,11 +60,24 @@ class MonitoringProperties {
         private Duration flushInterval = Duration.ofMillis(100);
         /** … or when this many are buffered. */
         private int flushSize = 20_000;
+        /**
+         * Threads of the embedded broker that hand publishes to ingestion (Moquette's default is one, which caps
+         * the message rate at what one core parses); 0 means one per available processor.
+         */
+        private int interceptThreads = 0;
         /** Commands queued per session loop of the embedded broker before it drops QoS 0 publishes. */
         private int sessionQueueSize = 65_536;
 
         public int getSessionQueueSize() {
             return sessionQueueSize;
+        }
+
+        public int getInterceptThreads() {
+            return interceptThreads;
+        }
+
+        public void setInterceptThreads(int interceptThreads) {
+            this.interceptThreads = interceptThreads;
         }
 
         public void setSessionQueueSize(int sessionQueueSize) {

@@ -42,6 +42,9 @@ class MqttIngest implements SmartLifecycle {
 
     private final IngestService ingest;
     private final MonitoringProperties props;
+    /** Moquette's key for its interceptor pool (not in {@code IConfig} in 0.17). */
+    private static final String INTERCEPT_THREAD_POOL_SIZE = "intercept.thread_pool.size";
+
     private final Object bufferLock = new Object();
     private IngestService.Batch buffer = new IngestService.Batch(1024);
     private final AtomicLong received = new AtomicLong();
@@ -111,6 +114,11 @@ class MqttIngest implements SmartLifecycle {
         p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
         // room for bursts of QoS 0 publishes: a full session queue makes Moquette drop them
         p.setProperty(IConfig.SESSION_QUEUE_SIZE, Integer.toString(m.getSessionQueueSize()));
+        // readings are sorted by time per batch before the rules see them, so parallel hand-over keeps their order
+        int threads = m.getInterceptThreads() > 0
+                ? m.getInterceptThreads()
+                : Runtime.getRuntime().availableProcessors();
+        p.setProperty(INTERCEPT_THREAD_POOL_SIZE, Integer.toString(threads));
         Server s = new Server();
         s.startServer(new MemoryConfig(p), List.of(new AbstractInterceptHandler() {
             @Override
