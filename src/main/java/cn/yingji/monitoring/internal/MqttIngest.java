@@ -49,6 +49,7 @@ class MqttIngest implements SmartLifecycle {
     private IngestService.Batch buffer = new IngestService.Batch(1024);
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private volatile boolean running;
     private @Nullable Server broker;
     private @Nullable MqttClient client;
@@ -71,6 +72,11 @@ class MqttIngest implements SmartLifecycle {
 
     long dropped() {
         return dropped.get();
+    }
+
+    /** Readings handed to storage in committed batches (duplicates of stored readings included). */
+    long written() {
+        return written.get();
     }
 
     @Override
@@ -128,10 +134,15 @@ class MqttIngest implements SmartLifecycle {
 
             @Override
             public void onPublish(InterceptPublishMessage msg) {
+                // Moquette hands each handler a retained duplicate; not releasing it leaks pooled buffers
                 ByteBuf b = msg.getPayload();
-                byte[] bytes = new byte[b.readableBytes()];
-                b.getBytes(b.readerIndex(), bytes);
-                accept(msg.getTopicName(), bytes);
+                try {
+                    byte[] bytes = new byte[b.readableBytes()];
+                    b.getBytes(b.readerIndex(), bytes);
+                    accept(msg.getTopicName(), bytes);
+                } finally {
+                    b.release();
+                }
             }
 
             @Override
@@ -233,6 +244,7 @@ class MqttIngest implements SmartLifecycle {
             buffer = new IngestService.Batch(Math.max(1024, b.size));
         }
         ingest.ingest(b, "mqtt");
+        written.addAndGet(b.size);
     }
 
     @Override
