@@ -10,21 +10,40 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes stats' own fact tables and keeps the daily rollups in step: every change of a fact takes its old
- * contribution out of the rollup and puts the new one in, in the caller's transaction.
+ * Writes stats' own fact tables and keeps the rollups in step: every change of a fact queues its old contribution
+ * out and its new one in ({@code stats.*_delta}, in the caller's transaction, so a fact and its rollup change commit
+ * together), and {@link #fold()} moves the queue into the day and month rollups at every ancestor level.
  */
 @Repository
 class FactStore {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final JdbcClient jdbc;
+    /** Advisory-lock key that serialises folds (any constant unique to this use). */
+    private static final long FOLD_LOCK = 0x5354_4154_53L;
 
-    FactStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate folding;
+
+    FactStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.folding = new TransactionTemplate(transactions);
+        this.folding.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Folds every second, so that the rollups never lag far behind the facts even when nobody reads. */
+    @Scheduled(
+            fixedDelayString = "${yingji.stats.fold-interval:1s}",
+            initialDelayString = "${yingji.stats.fold-interval:1s}")
+    void foldRegularly() {
+        fold();
     }
 
     /** One accident (or other event) as stats keeps it. */
@@ -121,27 +140,73 @@ class FactStore {
     }
 
     private void roll(AccidentFact f, int sign) {
-        LocalDate day = LocalDate.ofInstant(f.occurredAt(), ZONE);
-        for (String table : new String[] {"stats.accident_rollup", "stats.accident_month"}) {
-            LocalDate d = table.endsWith("month") ? day.withDayOfMonth(1) : day;
-            for (String path : ancestors(f.divisionPath())) {
-                jdbc.sql("insert into " + table
-                                + " (day, division_path, category, type_code, production_safety, grade, events, deaths)"
-                                + " values (:day, :path, :category, :type, :ps, :grade, :events, :deaths)"
-                                + " on conflict (day, division_path, type_code, grade, category, production_safety)"
-                                + " do update set events = " + table + ".events + excluded.events,"
-                                + " deaths = " + table + ".deaths + excluded.deaths")
-                        .param("day", d)
-                        .param("path", path)
-                        .param("category", f.category())
-                        .param("type", f.typeCode())
-                        .param("ps", f.productionSafety())
-                        .param("grade", f.grade() == null ? "" : f.grade())
-                        .param("events", sign)
-                        .param("deaths", sign * f.deaths())
-                        .update();
-            }
-        }
+        jdbc.sql("""
+                        insert into stats.accident_delta (day, division_path, category, type_code, production_safety,
+                            grade, events, deaths)
+                        values (:day, :path, :category, :type, :ps, :grade, :events, :deaths)""")
+                .param("day", LocalDate.ofInstant(f.occurredAt(), ZONE))
+                .param("path", f.divisionPath())
+                .param("category", f.category())
+                .param("type", f.typeCode())
+                .param("ps", f.productionSafety())
+                .param("grade", f.grade() == null ? "" : f.grade())
+                .param("events", sign)
+                .param("deaths", sign * f.deaths())
+                .update();
+    }
+
+    /**
+     * Moves the queued rollup changes into the day and month rollups at every ancestor level, in a transaction of
+     * its own and one folder at a time (concurrent folds would upsert the same rows in different orders).
+     */
+    void fold() {
+        folding.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:k)")
+                    .param("k", FOLD_LOCK)
+                    .query((rs, n) -> 1)
+                    .list();
+            jdbc.sql("""
+                            with d as (delete from stats.accident_delta returning *),
+                            a as (select d.day, anc as division_path, d.category, d.type_code, d.production_safety,
+                                         d.grade, sum(d.events)::int as events, sum(d.deaths)::int as deaths
+                                  from d cross join lateral stats.ancestors(d.division_path) anc
+                                  group by 1, 2, 3, 4, 5, 6),
+                            r as (insert into stats.accident_rollup (day, division_path, category, type_code,
+                                      production_safety, grade, events, deaths)
+                                  select * from a
+                                  on conflict (day, division_path, type_code, grade, category, production_safety)
+                                  do update set events = stats.accident_rollup.events + excluded.events,
+                                                deaths = stats.accident_rollup.deaths + excluded.deaths)
+                            insert into stats.accident_month (day, division_path, category, type_code,
+                                production_safety, grade, events, deaths)
+                            select date_trunc('month', day)::date, division_path, category, type_code,
+                                   production_safety, grade, sum(events), sum(deaths)
+                            from a group by 1, 2, 3, 4, 5, 6
+                            on conflict (day, division_path, type_code, grade, category, production_safety)
+                            do update set events = stats.accident_month.events + excluded.events,
+                                          deaths = stats.accident_month.deaths + excluded.deaths""").update();
+            jdbc.sql("""
+                            with d as (delete from stats.hazard_delta returning *),
+                            a as (select d.day, anc as division_path, d.industry, d.grade, sum(d.found)::int as found,
+                                         sum(d.closed)::int as closed, sum(d.overdue)::int as overdue
+                                  from d cross join lateral stats.ancestors(d.division_path) anc
+                                  group by 1, 2, 3, 4),
+                            r as (insert into stats.hazard_rollup (day, division_path, industry, grade, found, closed,
+                                      overdue)
+                                  select * from a
+                                  on conflict (day, division_path, industry, grade)
+                                  do update set found = stats.hazard_rollup.found + excluded.found,
+                                                closed = stats.hazard_rollup.closed + excluded.closed,
+                                                overdue = stats.hazard_rollup.overdue + excluded.overdue)
+                            insert into stats.hazard_month (day, division_path, industry, grade, found, closed, overdue)
+                            select date_trunc('month', day)::date, division_path, industry, grade, sum(found),
+                                   sum(closed), sum(overdue)
+                            from a group by 1, 2, 3, 4
+                            on conflict (day, division_path, industry, grade)
+                            do update set found = stats.hazard_month.found + excluded.found,
+                                          closed = stats.hazard_month.closed + excluded.closed,
+                                          overdue = stats.hazard_month.overdue + excluded.overdue""").update();
+        });
     }
 
     /** Every ancestor path of a materialised path, itself included: {@code /a/b/} gives {@code /a/}, {@code /a/b/}. */
@@ -205,26 +270,17 @@ class FactStore {
     }
 
     private void hazardRoll(Instant at, String path, String industry, String grade, int found, int closed, int od) {
-        LocalDate day = LocalDate.ofInstant(at, ZONE);
-        for (String table : new String[] {"stats.hazard_rollup", "stats.hazard_month"}) {
-            LocalDate d = table.endsWith("month") ? day.withDayOfMonth(1) : day;
-            for (String p : ancestors(path)) {
-                jdbc.sql("insert into " + table + " (day, division_path, industry, grade, found, closed, overdue)"
-                                + " values (:day, :path, :industry, :grade, :found, :closed, :overdue)"
-                                + " on conflict (day, division_path, industry, grade)"
-                                + " do update set found = " + table + ".found + excluded.found,"
-                                + " closed = " + table + ".closed + excluded.closed,"
-                                + " overdue = " + table + ".overdue + excluded.overdue")
-                        .param("day", d)
-                        .param("path", p)
-                        .param("industry", industry)
-                        .param("grade", grade)
-                        .param("found", found)
-                        .param("closed", closed)
-                        .param("overdue", od)
-                        .update();
-            }
-        }
+        jdbc.sql("""
+                        insert into stats.hazard_delta (day, division_path, industry, grade, found, closed, overdue)
+                        values (:day, :path, :industry, :grade, :found, :closed, :overdue)""")
+                .param("day", LocalDate.ofInstant(at, ZONE))
+                .param("path", path)
+                .param("industry", industry)
+                .param("grade", grade)
+                .param("found", found)
+                .param("closed", closed)
+                .param("overdue", od)
+                .update();
     }
 
     // ---- warnings and 叫应 ----

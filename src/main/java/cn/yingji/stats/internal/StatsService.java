@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,10 +35,16 @@ class StatsService {
     private final Divisions divisions;
     private final CurrentUser currentUser;
     private final cn.yingji.incident.Incidents incidents;
+    private final FactStore facts;
 
     StatsService(
-            JdbcClient jdbc, Divisions divisions, CurrentUser currentUser, cn.yingji.incident.Incidents incidents) {
+            JdbcClient jdbc,
+            Divisions divisions,
+            CurrentUser currentUser,
+            cn.yingji.incident.Incidents incidents,
+            FactStore facts) {
         this.incidents = incidents;
+        this.facts = facts;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.currentUser = currentUser;
@@ -72,7 +79,11 @@ class StatsService {
      * The division to count under: the one asked for (404 when outside the caller's view), else the caller's own
      * single view scope, else the root.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     Scope scope(@Nullable String divisionCode) {
+        // every figure is read after a scope is taken: fold the queued rollup changes first, so a reader sees
+        // every committed fact (outside the read-only transaction, which cannot write)
+        facts.fold();
         var account = currentUser.get();
         List<String> patterns =
                 account.map(a -> a.jurisdiction().viewPatterns()).orElse(EVERYTHING);
