@@ -69,7 +69,35 @@ public final class IntakeLoadScenario {
             Random random = new Random(42);
             // Warm-up: the JIT and the connection pool, not measured.
             openLoop(rate, 5, i -> session.intake(body(points, random)));
+            // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
+            java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    try {
+                        jdbc.sql("""
+                                        select state || ' ' || coalesce(wait_event_type || ':' || wait_event, 'CPU')
+                                               || '  ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 140)
+                                        from pg_stat_activity
+                                        where state <> 'idle' and pid <> pg_backend_pid()
+                                          and backend_type = 'client backend'""").query(String.class).list().forEach(q -> busy.merge(q, 1, Integer::sum));
+                        Thread.sleep(100);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
             double[] intake = openLoop(rate, seconds, i -> session.intake(body(points, random)));
+            sampling.set(false);
+            sampler.join();
+            System.out.println(
+                    "PostgreSQL during the intake (backends not idle, sampled every 100 ms; for idle-in-transaction the last statement), top 12:");
+            busy.entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue()
+                            .reversed())
+                    .limit(12)
+                    .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
 
             jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
                             + " created_at timestamptz not null default now())")
