@@ -127,4 +127,19 @@ class SituationStream {
             emitters.remove(emitter);
         }
     }
+
+    /**
+     * Ends every open stream when the application stops: the web server's graceful shutdown waits for running
+     * requests, and a stream never ends by itself, so without this every stop waited out the whole grace period.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void completeAll() {
+        for (SseEmitter e : emitters) {
+            try {
+                e.complete();
+            } catch (RuntimeException ignored) {
+                // already completed or its connection is gone
+            }
+        }
+    }
 }

@@ -34,7 +34,28 @@ public final class EmbeddedPostgresServer {
         this.database = database;
         // Our own hook, not zonky's: connection pools must close before PostgreSQL stops, or every pooled
         // connection fails validation during shutdown and the JVM hangs on its way out.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "embedded-postgres-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdownLast, "embedded-postgres-shutdown"));
+    }
+
+    /**
+     * At JVM exit the hooks run concurrently: let Spring close its contexts first, because beans that write on
+     * close (the event-publication registry) would otherwise wait for a connection to a stopped server until the
+     * pool's timeout, holding the JVM 30 s on its way out.
+     */
+    private void shutdownLast() {
+        try {
+            Thread.sleep(50); // the JVM starts the hooks one after another; let Spring's start too
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                String name = t.getName();
+                if (t != Thread.currentThread()
+                        && (name.equals("SpringApplicationShutdownHook") || name.equals("SpringContextShutdownHook"))) {
+                    t.join(20_000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        shutdown();
     }
 
     /** Stops the server for {@code dataDir} (if running) so the next {@link #obtain} starts it again. */
