@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -195,7 +194,7 @@ public final class HazardLoadScenario {
         try (Connection c = ds.getConnection();
                 PreparedStatement st =
                         c.prepareStatement("insert into public.bench_baseline (id, payload) values (?, ?)")) {
-            st.setObject(1, UUID.randomUUID());
+            st.setObject(1, cn.yingji.shared.Uuids.timeOrdered());
             st.setString(2, "负载测试");
             st.executeUpdate();
         } catch (Exception e) {
@@ -294,7 +293,7 @@ public final class HazardLoadScenario {
 
         /** Sends one report; answers the id the server acknowledged. */
         String report(double[] point, byte[] photo) throws Exception {
-            String boundary = "----yingji" + UUID.randomUUID();
+            String boundary = "----yingji" + cn.yingji.shared.Uuids.timeOrdered();
             ByteArrayOutputStream body = new ByteArrayOutputStream(photo.length + 1024);
             field(body, boundary, "description", "负载测试：消防通道堵塞");
             field(body, boundary, "industry", "FIRE");
@@ -310,7 +309,9 @@ public final class HazardLoadScenario {
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                             .header("Accept", "application/json")
                             .header(csrfHeader, csrfToken)
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .header(
+                                    "Idempotency-Key",
+                                    cn.yingji.shared.Uuids.timeOrdered().toString())
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -186,7 +185,7 @@ public final class IntakeLoadScenario {
         try (Connection c = ds.getConnection();
                 PreparedStatement st =
                         c.prepareStatement("insert into public.bench_baseline (id, payload) values (?, ?)")) {
-            st.setObject(1, UUID.randomUUID());
+            st.setObject(1, cn.yingji.shared.Uuids.timeOrdered());
             st.setString(2, "负载测试");
             st.executeUpdate();
         } catch (Exception e) {
@@ -278,7 +277,9 @@ public final class IntakeLoadScenario {
                     HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents"))
                             .header("Content-Type", "application/json")
                             .header(csrfHeader, csrfToken)
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .header(
+                                    "Idempotency-Key",
+                                    cn.yingji.shared.Uuids.timeOrdered().toString())
                             .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package cn.yingji.hazard;
 
+import cn.yingji.shared.Uuids;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ public record HazardId(@JsonValue UUID value) implements java.io.Serializable {
 
     /** A fresh random identifier. */
     public static HazardId random() {
-        return new HazardId(UUID.randomUUID());
+        return new HazardId(Uuids.timeOrdered());
     }
 
     @Override

@@ -19,6 +19,7 @@ import cn.yingji.resource.RescueTeams;
 import cn.yingji.resource.TeamDispatched;
 import cn.yingji.resource.TeamId;
 import cn.yingji.resource.TeamStatusChanged;
+import cn.yingji.shared.Uuids;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,7 +217,7 @@ class ChangeFeed {
             return;
         }
         for (var target : store.targets(type.code(), resource, paths)) {
-            UUID delivery = UUID.randomUUID();
+            UUID delivery = Uuids.timeOrdered();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("id", delivery.toString());
             payload.put("type", type.code());

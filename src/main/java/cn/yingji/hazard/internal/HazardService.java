@@ -35,6 +35,7 @@ import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.NotFoundException;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
+import cn.yingji.shared.Uuids;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -397,7 +398,7 @@ class HazardService implements Hazards, HazardManagement {
                 0);
         if (d.photoType != null && photo != null) {
             store.insertPhoto(
-                    UUID.randomUUID(), id.value(), d.photoType, photo.content(), sha256(photo.content()), by, now);
+                    Uuids.timeOrdered(), id.value(), d.photoType, photo.content(), sha256(photo.content()), by, now);
         }
         audit.record("report", "hazard.hazard", id.toString(), d.path, null, saved);
         events.publishEvent(new HazardReported(
@@ -674,7 +675,7 @@ class HazardService implements Hazards, HazardManagement {
         Instant now = clock.now();
         UUID photoId = null;
         if (photoType != null && input.photo() != null) {
-            photoId = UUID.randomUUID();
+            photoId = Uuids.timeOrdered();
             byte[] content = input.photo().content();
             store.insertPhoto(photoId, before.id().value(), photoType, content, sha256(content), roles.actor(), now);
         }

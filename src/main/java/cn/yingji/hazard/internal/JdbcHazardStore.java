@@ -9,6 +9,7 @@ import cn.yingji.hazard.HazardState;
 import cn.yingji.hazard.HazardStep;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
+import cn.yingji.shared.Uuids;
 import cn.yingji.shared.db.PathScope;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -277,7 +278,7 @@ class JdbcHazardStore {
                                                   note, lon, lat, photo_id, division_path)
                         values (:id, :h, :at, :action, :from, :to, :actor, :actorUser, :note, :lon, :lat, :photo,
                                 :path)""")
-                .param("id", UUID.randomUUID())
+                .param("id", Uuids.timeOrdered())
                 .param("h", hazardId)
                 .param("at", Timestamp.from(at))
                 .param("action", action)

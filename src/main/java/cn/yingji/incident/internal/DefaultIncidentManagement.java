@@ -35,6 +35,7 @@ import cn.yingji.shared.ConflictException;
 import cn.yingji.shared.DomainException.FieldError;
 import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.NotFoundException;
+import cn.yingji.shared.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -139,7 +140,7 @@ class DefaultIncidentManagement implements IncidentManagement {
         GradingScheme.Result grade = scheme.grade(c.casualties());
         Instant reportedAt = c.reportedAt() == null ? now.truncatedTo(ChronoUnit.SECONDS) : c.reportedAt();
         ReportingLevel received = c.receivedLevel() == null ? defaultReceivedLevel() : c.receivedLevel();
-        UUID id = UUID.randomUUID();
+        UUID id = Uuids.timeOrdered();
         String title = blank(c.title())
                 ? type.nameZh() + (blank(c.address()) ? "" : "（" + c.address().trim() + "）")
                 : c.title().trim();
@@ -502,7 +503,7 @@ class DefaultIncidentManagement implements IncidentManagement {
         String actor = roles.actor();
         Casualties c = incident.casualties();
         Report report = new Report(
-                UUID.randomUUID(),
+                Uuids.timeOrdered(),
                 id,
                 r.kind(),
                 r.fromLevel(),
@@ -600,7 +601,7 @@ class DefaultIncidentManagement implements IncidentManagement {
         }
         String actor = roles.actor();
         Instruction instruction = new Instruction(
-                UUID.randomUUID(),
+                Uuids.timeOrdered(),
                 id,
                 n.authorName().trim(),
                 trimToNull(n.authorTitle()),
@@ -740,7 +741,7 @@ class DefaultIncidentManagement implements IncidentManagement {
             throw InvalidInputException.field("file", "incident.error.fileCount", maxAttachments);
         }
         Attachment a = new Attachment(
-                UUID.randomUUID(), id, name, type, content.length, sha256(content), roles.actor(), clock.now());
+                Uuids.timeOrdered(), id, name, type, content.length, sha256(content), roles.actor(), clock.now());
         store.insertAttachment(a, content);
         store.timeline(id.value(), a.uploadedAt(), "ATTACHMENT", a.uploadedBy(), a.id().toString(), name);
         audit.record("attach", "incident.attachment", a.id().toString(), incident.divisionPath(), null, a);

@@ -21,6 +21,7 @@ import cn.yingji.incident.ReportingLevel;
 import cn.yingji.incident.TimelineEntry;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
+import cn.yingji.shared.Uuids;
 import cn.yingji.shared.db.PathScope;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -674,7 +675,7 @@ class JdbcIncidentStore {
         Timestamp[] dues = new Timestamp[n];
         for (int k = 0; k < n; k++) {
             ReportingPlanner.Planned p = planned.get(k);
-            ids[k] = UUID.randomUUID();
+            ids[k] = Uuids.timeOrdered();
             rules[k] = p.rule().id();
             from[k] = p.rule().fromLevel().name();
             to[k] = p.rule().recipient().name();
