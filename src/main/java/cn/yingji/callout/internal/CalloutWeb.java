@@ -186,6 +186,13 @@ final class CalloutWeb {
             model.addAttribute("canStart", roles.canStart());
             model.addAttribute("policies", policies.policies());
             model.addAttribute("canEditPolicies", roles.isAdmin());
+            var withPolicy =
+                    policies.policies().stream().map(CalloutPolicy::level).collect(java.util.stream.Collectors.toSet());
+            model.addAttribute(
+                    "missingPolicyLevels",
+                    java.util.Arrays.stream(WarningLevel.values())
+                            .filter(l -> !withPolicy.contains(l))
+                            .toList());
             return "callout/campaigns";
         }
 
