@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
@@ -107,16 +108,14 @@ class CalloutBrowserTest {
                     null,
                     now)));
             // the campaign starts after the warning's transaction commits (on another thread): bounded wait
-            for (int i = 0; i < 1500; i++) {
-                if (!jdbc.sql("select id from callout.campaign where warning_id = :w")
-                        .param("w", warning.value())
-                        .query(UUID.class)
-                        .list()
-                        .isEmpty()) {
-                    break;
-                }
-                Thread.sleep(20);
-            }
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> !jdbc.sql("select id from callout.campaign where warning_id = :w")
+                            .param("w", warning.value())
+                            .query(UUID.class)
+                            .list()
+                            .isEmpty());
             UUID campaign = jdbc.sql("select id from callout.campaign where warning_id = :w")
                     .param("w", warning.value())
                     .query(UUID.class)
@@ -178,14 +177,19 @@ class CalloutBrowserTest {
 
             // the village contact stays silent: bring the timers forward until the retries have run out
             desk.driver.switchTo().window(boardWindow);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!state(silent.id()).equals("UNANSWERED") && System.nanoTime() < deadline) {
-                jdbc.sql(
-                                "update callout.due set due_at = now() - interval '1 second' where call_id = :c and state = 'PENDING'")
-                        .param("c", silent.id())
-                        .update();
-                Thread.sleep(400);
-            }
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(400))
+                    .until(() -> {
+                        if (state(silent.id()).equals("UNANSWERED")) {
+                            return true;
+                        }
+                        jdbc.sql(
+                                        "update callout.due set due_at = now() - interval '1 second' where call_id = :c and state = 'PENDING'")
+                                .param("c", silent.id())
+                                .update();
+                        return false;
+                    });
             assertThat(state(silent.id())).isEqualTo("UNANSWERED");
             Call superior = calls(campaign).stream()
                     .filter(c -> jdbc.sql("select parent_call from callout.call where id = :id")

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
@@ -393,18 +394,18 @@ class ExchangeBulkTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(one).contains("两区暴雨预警", "/340100000000/340102000000/").doesNotContain("340103");
-        for (int i = 0; i < 100; i++) {
-            String page = mvc.perform(
-                            get("/api/open/v1/warnings/changes?limit=1000").header("X-Api-Key", key.key()))
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString(StandardCharsets.UTF_8);
-            assertThat(page).doesNotContain("340103");
-            if (page.contains(id.value().toString())) {
-                return;
-            }
-            Thread.sleep(50); // the feed shows a row once older transactions have ended
-        }
-        throw new AssertionError("the warning never appeared in the feed");
+        // the feed shows a row once older transactions have ended
+        Awaitility.await("the warning never appeared in the feed")
+                .atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    String page = mvc.perform(get("/api/open/v1/warnings/changes?limit=1000")
+                                    .header("X-Api-Key", key.key()))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8);
+                    assertThat(page).doesNotContain("340103");
+                    return page.contains(id.value().toString());
+                });
     }
 }

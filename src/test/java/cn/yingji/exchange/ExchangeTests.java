@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,19 +186,29 @@ class ExchangeTests {
         }
     }
 
+    /** Runs the dispatcher until the test receiver has had a delivery (deliveries are sent in the background). */
+    private void deliverUntilReceived() {
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> {
+                    webhooks.deliverDue(Instant.now());
+                    return !received.isEmpty();
+                });
+    }
+
     /**
      * The feed shows a row once every transaction that started before its own has ended; background jobs of the
      * test application may hold one open for a moment, so wait (bounded) until the row shows.
      */
     private Drained drainUntil(String resource, String key, String cursor, String wantedId) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            Drained d = drain(resource, key, cursor, 500);
-            if (d.items().stream().anyMatch(n -> n.get("id").asString().equals(wantedId))) {
-                return d;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(wantedId + " never appeared in the " + resource + " feed");
+        return Awaitility.await(wantedId + " never appeared in the " + resource + " feed")
+                .atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(
+                        () -> drain(resource, key, cursor, 500),
+                        d -> d.items().stream()
+                                .anyMatch(n -> n.get("id").asString().equals(wantedId)));
     }
 
     @Test
@@ -477,12 +488,7 @@ class ExchangeTests {
                 null, "测试接收方", hookUrl(), secret, Set.of(WebhookEvent.WARNING_ISSUED), List.of("340102000000")));
         warning(LUYANG, "不应推送");
         WarningId own = warning(YAOHAI, "应推送");
-        for (int i = 0; i < 100 && received.isEmpty(); i++) {
-            webhooks.deliverDue(Instant.now());
-            if (received.isEmpty()) {
-                Thread.sleep(20);
-            }
-        }
+        deliverUntilReceived();
         assertThat(received).hasSize(1);
         Received r = received.get(0);
         JsonNode payload = json.readTree(r.body());
@@ -542,12 +548,7 @@ class ExchangeTests {
                 Instant.now(),
                 null,
                 Instant.now())));
-        for (int i = 0; i < 100 && received.isEmpty(); i++) {
-            webhooks.deliverDue(Instant.now());
-            if (received.isEmpty()) {
-                Thread.sleep(20);
-            }
-        }
+        deliverUntilReceived();
         assertThat(received).hasSize(1);
         String body = new String(received.get(0).body(), StandardCharsets.UTF_8);
         assertThat(body).contains(id.toString(), YAOHAI).doesNotContain("340103");
@@ -620,17 +621,17 @@ class ExchangeTests {
                         .getStatus())
                 .isEqualTo(202);
         answer.set(200);
-        for (int i = 0; i < 100; i++) {
-            webhooks.deliverDue(Instant.now().plusSeconds(5));
-            String state = jdbc.sql("select state from exchange.webhook_deliveries where id = :d")
-                    .param("d", delivery)
-                    .query(String.class)
-                    .single();
-            if (state.equals("DELIVERED")) {
-                break;
-            }
-            Thread.sleep(20);
-        }
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> {
+                    webhooks.deliverDue(Instant.now().plusSeconds(5));
+                    return jdbc.sql("select state from exchange.webhook_deliveries where id = :d")
+                            .param("d", delivery)
+                            .query(String.class)
+                            .single()
+                            .equals("DELIVERED");
+                });
         assertThat(jdbc.sql("select state from exchange.webhook_deliveries where id = :d")
                         .param("d", delivery)
                         .query(String.class)

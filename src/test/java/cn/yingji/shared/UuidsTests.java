@@ -16,7 +16,7 @@ class UuidsTests {
         assertThat(first.variant()).isEqualTo(2);
         long ms = first.getMostSignificantBits() >>> 16;
         assertThat(ms).isBetween(System.currentTimeMillis() - 1_000, System.currentTimeMillis());
-        Thread.sleep(2);
+        Thread.sleep(2); // the next UUID must come from a later millisecond
         UUID later = Uuids.timeOrdered();
         assertThat(later.getMostSignificantBits() >>> 16).isGreaterThan(ms);
         // PostgreSQL orders uuid bytewise, i.e. by the unsigned most significant bits first

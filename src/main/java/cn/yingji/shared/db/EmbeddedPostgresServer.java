@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per JVM and data directory. Spring test contexts come and go, but the server stays up
@@ -28,40 +29,22 @@ public final class EmbeddedPostgresServer {
     private final EmbeddedPostgres postgres;
     private final String database;
     private final java.util.List<AutoCloseable> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Runnable stopAtExit = this::shutdown;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
         this.postgres = postgres;
         this.database = database;
-        // Our own hook, not zonky's: connection pools must close before PostgreSQL stops, or every pooled
-        // connection fails validation during shutdown and the JVM hangs on its way out.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdownLast, "embedded-postgres-shutdown"));
-    }
-
-    /**
-     * At JVM exit the hooks run concurrently: let Spring close its contexts first, because beans that write on
-     * close (the event-publication registry) would otherwise wait for a connection to a stopped server until the
-     * pool's timeout, holding the JVM 30 s on its way out.
-     */
-    private void shutdownLast() {
-        try {
-            Thread.sleep(50); // the JVM starts the hooks one after another; let Spring's start too
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                String name = t.getName();
-                if (t != Thread.currentThread()
-                        && (name.equals("SpringApplicationShutdownHook") || name.equals("SpringContextShutdownHook"))) {
-                    t.join(20_000);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        shutdown();
+        // Not zonky's JVM hook, which would run concurrently with Spring's: Spring Boot runs its shutdown handlers
+        // after every application context has closed, so beans that still write on close (the event-publication
+        // registry) find the server up, and the pools are closed before PostgreSQL stops.
+        SpringApplication.getShutdownHandlers().add(stopAtExit);
     }
 
     /** Stops the server for {@code dataDir} (if running) so the next {@link #obtain} starts it again. */
     static void stop(Path dataDir) {
         EmbeddedPostgresServer server = SERVERS.remove(dataDir.toAbsolutePath().normalize());
         if (server != null) {
+            SpringApplication.getShutdownHandlers().remove(server.stopAtExit);
             server.shutdown();
         }
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,14 +70,11 @@ class CalloutLifecycleTests {
     }
 
     /** Waits (at most 30 s) for an outcome of an after-commit listener; fails when it never comes. */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("the listener did not act");
-            }
-            Thread.sleep(20);
-        }
+    private static void eventually(BooleanSupplier condition) {
+        Awaitility.await("the listener did not act")
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     private void publish(Object event) {

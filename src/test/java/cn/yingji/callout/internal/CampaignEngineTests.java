@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,9 +253,10 @@ class CampaignEngineTests {
         tx.executeWithoutResult(s -> publisher.publishEvent(issued));
         tx.executeWithoutResult(s -> publisher.publishEvent(issued));
         // the campaign starts after the warning's transaction commits (possibly on another thread): bounded wait
-        for (int i = 0; i < 1500 && engine.forWarning(w).isEmpty(); i++) {
-            Thread.sleep(20);
-        }
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> !engine.forWarning(w).isEmpty());
         UUID c = engine.forWarning(w).orElseThrow().value();
         assertThat(engine.campaignReadOnly(c).drill()).isTrue();
         List<CampaignEngine.CallRow> calls = fixtures.calls(c);
