@@ -18,8 +18,8 @@ import cn.yingji.risk.RiskManagement;
 import cn.yingji.shared.DomainException;
 import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.PageQuery;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import cn.yingji.shared.TableIo;
+import cn.yingji.shared.TableIo.Line;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +31,6 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,8 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class ImportCentre {
-
-    static final int MAX_ROWS = 20_000;
 
     /** The enterprise registry's import columns (risk module, {@code EnterpriseManagement.importTable}). */
     static final List<String> ENTERPRISE_COLUMNS = List.of(
@@ -198,10 +191,10 @@ class ImportCentre {
         if (expected == null) {
             throw new cn.yingji.shared.NotFoundException("registry", registry);
         }
-        List<Line> lines = read(filename, content);
+        List<Line> lines = TableIo.read(filename, content);
         if (!lines.isEmpty()) {
             List<String> unknown = lines.get(0).cells().keySet().stream()
-                    .filter(c -> !expected.contains(c))
+                    .filter(c -> !c.isBlank() && !expected.contains(c))
                     .toList();
             if (!unknown.isEmpty()) {
                 throw InvalidInputException.field("file", "exchange.import.unknownColumns", String.join(", ", unknown));
@@ -376,106 +369,5 @@ class ImportCentre {
             }
         });
         return new Result(registry, lines.size(), errors.isEmpty() ? imported[0] : 0, errors);
-    }
-
-    record Line(int number, Map<String, String> cells) {}
-
-    static List<Line> read(String filename, byte[] content) {
-        String name = filename.toLowerCase(Locale.ROOT);
-        if (content.length == 0) {
-            throw InvalidInputException.field("file", "exchange.import.empty");
-        }
-        List<List<String>> rows = name.endsWith(".xlsx") ? xlsx(content) : csv(content);
-        if (rows.isEmpty()) {
-            throw InvalidInputException.field("file", "exchange.import.empty");
-        }
-        List<String> header = rows.get(0).stream().map(String::strip).toList();
-        List<Line> out = new ArrayList<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            if (row.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            if (out.size() >= MAX_ROWS) {
-                throw InvalidInputException.field("file", "exchange.import.tooMany", MAX_ROWS);
-            }
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                if (!header.get(c).isEmpty()) {
-                    cells.put(header.get(c), c < row.size() ? row.get(c).strip() : "");
-                }
-            }
-            out.add(new Line(r + 1, cells));
-        }
-        return out;
-    }
-
-    private static List<List<String>> xlsx(byte[] content) {
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter fmt = new DataFormatter(Locale.ROOT);
-            List<List<String>> rows = new ArrayList<>();
-            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                List<String> cells = new ArrayList<>();
-                if (row != null) {
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        var cell = row.getCell(c);
-                        cells.add(cell == null ? "" : fmt.formatCellValue(cell));
-                    }
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw InvalidInputException.field("file", "exchange.import.unreadable");
-        }
-    }
-
-    /** RFC 4180 CSV, UTF-8 with optional BOM. */
-    static List<List<String>> csv(byte[] content) {
-        String s = new String(content, StandardCharsets.UTF_8);
-        if (s.startsWith("\uFEFF")) {
-            s = s.substring(1);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }
