@@ -1,5 +1,6 @@
 package cn.yingji.hazard;
 
+import cn.yingji.bench.LoadSupport.Session;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ public final class HazardCrashScenario {
 
         Process server = start(data, port, pgPort, "server-1.log");
         waitUp(base, server);
-        HazardLoadScenario.Session session = signIn(base);
+        Session session = signIn(base);
         byte[] jpeg = new byte[20 * 1024];
         new Random(7).nextBytes(jpeg);
         jpeg[0] = (byte) 0xff;
@@ -59,7 +60,7 @@ public final class HazardCrashScenario {
         long ready = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             try {
-                acknowledged.add(session.report(point, jpeg));
+                acknowledged.add(HazardLoadScenario.report(session, point, jpeg));
                 break;
             } catch (Exception e) {
                 if (System.nanoTime() > ready) {
@@ -87,7 +88,7 @@ public final class HazardCrashScenario {
             }
             pool.execute(() -> {
                 try {
-                    acknowledged.add(session.report(point, jpeg));
+                    acknowledged.add(HazardLoadScenario.report(session, point, jpeg));
                 } catch (Exception e) {
                     if (failed.incrementAndGet() <= 3) {
                         System.out.println(
@@ -123,11 +124,11 @@ public final class HazardCrashScenario {
     }
 
     /** Signs in once the demo accounts exist (they are created after the server starts listening). */
-    private static HazardLoadScenario.Session signIn(String base) throws Exception {
+    private static Session signIn(String base) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             try {
-                HazardLoadScenario.Session s = HazardLoadScenario.Session.signIn(base, "admin", "Demo!2026yj");
+                Session s = Session.signIn(base, "admin", "Demo!2026yj");
                 s.get("/api/v1/hazards?size=1");
                 return s;
             } catch (Exception e) {

@@ -1,10 +1,13 @@
 package cn.yingji.hazard;
 
+import static cn.yingji.bench.LoadSupport.openLoop;
+import static cn.yingji.bench.LoadSupport.pct;
+
 import cn.yingji.YingjiApplication;
+import cn.yingji.bench.LoadSupport;
+import cn.yingji.bench.LoadSupport.Call;
+import cn.yingji.bench.LoadSupport.Session;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -83,12 +77,12 @@ public final class HazardLoadScenario {
             Session session = Session.signIn("http://localhost:" + port, "admin", "Demo!2026yj");
             Random random = new Random(42);
             // Warm-up: the JIT and the connection pool, not measured.
-            openLoop(rate, 5, i -> session.report(points.get(random.nextInt(points.size())), jpeg));
+            openLoop(rate, 5, i -> report(session, points.get(random.nextInt(points.size())), jpeg));
             java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             double[] intake = openLoop(
                     rate,
                     seconds,
-                    i -> acknowledged.add(session.report(points.get(random.nextInt(points.size())), jpeg)));
+                    i -> acknowledged.add(report(session, points.get(random.nextInt(points.size())), jpeg)));
 
             jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
                             + " created_at timestamptz not null default now())")
@@ -162,14 +156,6 @@ public final class HazardLoadScenario {
                 what, latencies.length, ok.length, pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1]);
     }
 
-    private static double pct(double[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-    }
-
     private static void seed(JdbcClient jdbc, int hazards) {
         int batch = 100_000;
         for (int from = 1; from <= hazards; from += batch) {
@@ -202,10 +188,6 @@ public final class HazardLoadScenario {
         }
     }
 
-    interface Call {
-        void run(int i) throws Exception;
-    }
-
     private static double[] sequential(int n, Call call) throws Exception {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -216,123 +198,37 @@ public final class HazardLoadScenario {
         return out;
     }
 
-    /** Runs {@code rate × seconds} calls at fixed start times; returns each latency in ms (negative = failed). */
-    private static double[] openLoop(int rate, int seconds, Call call) throws InterruptedException {
-        int total = rate * seconds;
-        double[] latencies = new double[total];
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        long start = System.nanoTime() + 50_000_000L;
-        long intervalNs = 1_000_000_000L / rate;
-        List<CompletableFuture<Void>> all = new ArrayList<>(total);
-        AtomicInteger failures = new AtomicInteger();
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * intervalNs;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int n = i;
-            all.add(CompletableFuture.runAsync(
-                    () -> {
-                        try {
-                            call.run(n);
-                            latencies[n] = (System.nanoTime() - scheduled) / 1e6;
-                        } catch (Exception e) {
-                            latencies[n] = -1;
-                            if (failures.incrementAndGet() <= 3) {
-                                System.err.println("call failed: " + e.getMessage());
-                            }
-                        }
-                    },
-                    pool));
+    /** Sends one report; answers the id the server acknowledged. */
+    static String report(Session session, double[] point, byte[] photo) throws Exception {
+        String boundary = "----yingji" + cn.yingji.shared.Uuids.timeOrdered();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(photo.length + 1024);
+        field(body, boundary, "description", "负载测试：消防通道堵塞");
+        field(body, boundary, "industry", "FIRE");
+        field(body, boundary, "lon", String.valueOf(point[0]));
+        field(body, boundary, "lat", String.valueOf(point[1]));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(photo);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> res = session.post(
+                "/api/v1/hazards",
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                "Content-Type",
+                "multipart/form-data; boundary=" + boundary,
+                "Accept",
+                "application/json",
+                "Idempotency-Key",
+                cn.yingji.shared.Uuids.timeOrdered().toString());
+        if (res.statusCode() != 201 && res.statusCode() != 200) {
+            throw new IllegalStateException(res.statusCode() + " " + res.body());
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        pool.shutdown();
-        return latencies;
+        return LoadSupport.find(res.body(), "\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     }
 
-    /** A signed-in browser-like session: cookie jar plus the CSRF token the pages carry. */
-    record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
-
-        static Session signIn(String base, String user, String password) throws Exception {
-            HttpClient http = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            String login = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
-            http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                                    + token))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String home = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            return new Session(
-                    http,
-                    base,
-                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
-                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
-        }
-
-        private static String find(String html, String regex) {
-            Matcher m = Pattern.compile(regex).matcher(html);
-            if (!m.find()) {
-                throw new IllegalStateException("sign-in failed: " + regex);
-            }
-            return m.group(1);
-        }
-
-        /** Sends one report; answers the id the server acknowledged. */
-        String report(double[] point, byte[] photo) throws Exception {
-            String boundary = "----yingji" + cn.yingji.shared.Uuids.timeOrdered();
-            ByteArrayOutputStream body = new ByteArrayOutputStream(photo.length + 1024);
-            field(body, boundary, "description", "负载测试：消防通道堵塞");
-            field(body, boundary, "industry", "FIRE");
-            field(body, boundary, "lon", String.valueOf(point[0]));
-            field(body, boundary, "lat", String.valueOf(point[1]));
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n"
-                            + "Content-Type: image/jpeg\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(photo);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> res = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/hazards"))
-                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .header("Accept", "application/json")
-                            .header(csrfHeader, csrfToken)
-                            .header(
-                                    "Idempotency-Key",
-                                    cn.yingji.shared.Uuids.timeOrdered().toString())
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 201 && res.statusCode() != 200) {
-                throw new IllegalStateException(res.statusCode() + " " + res.body());
-            }
-            return find(res.body(), "\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-        }
-
-        private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                            + value + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        void get(String path) throws Exception {
-            HttpResponse<String> res = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 200) {
-                throw new IllegalStateException(res.statusCode() + " " + res.body());
-            }
-        }
+    private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {
+        out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

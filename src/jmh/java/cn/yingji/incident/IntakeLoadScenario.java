@@ -1,27 +1,19 @@
 package cn.yingji.incident;
 
+import static cn.yingji.bench.LoadSupport.openLoop;
+import static cn.yingji.bench.LoadSupport.pct;
+
 import cn.yingji.YingjiApplication;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
+import cn.yingji.bench.LoadSupport.Session;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -67,7 +59,7 @@ public final class IntakeLoadScenario {
             Session session = Session.signIn("http://localhost:" + port, "duty", "Demo!2026yj");
             Random random = new Random(42);
             // Warm-up: the JIT and the connection pool, not measured.
-            openLoop(rate, 5, i -> session.intake(body(points, random)));
+            openLoop(rate, 5, i -> intake(session, body(points, random)));
             // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
             java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -87,7 +79,7 @@ public final class IntakeLoadScenario {
                 }
             });
             sampler.start();
-            double[] intake = openLoop(rate, seconds, i -> session.intake(body(points, random)));
+            double[] intake = openLoop(rate, seconds, i -> intake(session, body(points, random)));
             sampling.set(false);
             sampler.join();
             System.out.println(
@@ -143,14 +135,6 @@ public final class IntakeLoadScenario {
                 what, latencies.length, ok.length, pct(ok, 50), pct(ok, 99), ok.length == 0 ? 0 : ok[ok.length - 1]);
     }
 
-    private static double pct(double[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-    }
-
     private static void seed(JdbcClient jdbc, int events) {
         int batch = 100_000;
         for (int from = 1; from <= events; from += batch) {
@@ -193,107 +177,16 @@ public final class IntakeLoadScenario {
         }
     }
 
-    interface Call {
-        void run(int i) throws Exception;
-    }
-
-    /** Runs {@code rate × seconds} calls at fixed start times; returns each latency in ms (negative = failed). */
-    private static double[] openLoop(int rate, int seconds, Call call) throws InterruptedException {
-        int total = rate * seconds;
-        double[] latencies = new double[total];
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        long start = System.nanoTime() + 50_000_000L;
-        long intervalNs = 1_000_000_000L / rate;
-        List<CompletableFuture<Void>> all = new ArrayList<>(total);
-        AtomicInteger failures = new AtomicInteger();
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * intervalNs;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int n = i;
-            all.add(CompletableFuture.runAsync(
-                    () -> {
-                        try {
-                            call.run(n);
-                            latencies[n] = (System.nanoTime() - scheduled) / 1e6;
-                        } catch (Exception e) {
-                            latencies[n] = -1;
-                            if (failures.incrementAndGet() <= 3) {
-                                System.err.println("call failed: " + e.getMessage());
-                            }
-                        }
-                    },
-                    pool));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        pool.shutdown();
-        return latencies;
-    }
-
-    /** A signed-in browser-like session: cookie jar plus the CSRF token the pages carry. */
-    record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
-
-        static Session signIn(String base, String user, String password) throws Exception {
-            HttpClient http = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            String login = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
-            http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                                    + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
-                                    + "&_csrf=" + token))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String home = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            return new Session(
-                    http,
-                    base,
-                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
-                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
-        }
-
-        private static String find(String html, String regex) {
-            Matcher m = Pattern.compile(regex).matcher(html);
-            if (!m.find()) {
-                throw new IllegalStateException("sign-in failed: " + regex);
-            }
-            return m.group(1);
-        }
-
-        void intake(String json) throws Exception {
-            HttpResponse<String> res = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents"))
-                            .header("Content-Type", "application/json")
-                            .header(csrfHeader, csrfToken)
-                            .header(
-                                    "Idempotency-Key",
-                                    cn.yingji.shared.Uuids.timeOrdered().toString())
-                            .POST(HttpRequest.BodyPublishers.ofString(json))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 201 && res.statusCode() != 200) {
-                throw new IllegalStateException(res.statusCode() + " " + res.body());
-            }
-        }
-
-        void get(String path) throws Exception {
-            HttpResponse<String> res = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-            if (res.statusCode() != 200) {
-                throw new IllegalStateException(res.statusCode() + " " + res.body());
-            }
+    private static void intake(Session session, String json) throws Exception {
+        HttpResponse<String> res = session.post(
+                "/api/v1/incidents",
+                HttpRequest.BodyPublishers.ofString(json),
+                "Content-Type",
+                "application/json",
+                "Idempotency-Key",
+                cn.yingji.shared.Uuids.timeOrdered().toString());
+        if (res.statusCode() != 201 && res.statusCode() != 200) {
+            throw new IllegalStateException(res.statusCode() + " " + res.body());
         }
     }
 }

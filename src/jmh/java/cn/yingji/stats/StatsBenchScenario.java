@@ -1,20 +1,18 @@
 package cn.yingji.stats;
 
+import static cn.yingji.bench.LoadSupport.find;
+import static cn.yingji.bench.LoadSupport.pct;
+
 import cn.yingji.YingjiApplication;
+import cn.yingji.bench.LoadSupport.Session;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -158,7 +156,7 @@ public final class StatsBenchScenario {
             sampler.setDaemon(true);
             sampler.start();
             long e0 = System.nanoTime();
-            String job = s.post("/api/v1/stats/exports?kind=accidents");
+            String job = post(s, "/api/v1/stats/exports?kind=accidents");
             String id = find(job, "\"id\":\"([^\"]+)\"");
             String status;
             String body;
@@ -263,71 +261,12 @@ public final class StatsBenchScenario {
                 "| %s | %d | %.1f | %.1f | %.1f |%n", what, s.length, pct(s, 50), pct(s, 95), s[s.length - 1]);
     }
 
-    private static double pct(double[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-    }
-
-    private static String find(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("not found " + regex + " in " + text);
+    /** POSTs without a body; fails unless the export was accepted (202). */
+    private static String post(Session session, String path) throws Exception {
+        HttpResponse<String> r = session.post(path, HttpRequest.BodyPublishers.noBody());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException(r.statusCode() + " " + path + " " + r.body());
         }
-        return m.group(1);
-    }
-
-    /** A signed-in session: cookie jar plus the CSRF token the pages carry. */
-    record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
-
-        static Session signIn(String base, String user, String password) throws Exception {
-            HttpClient http = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            String login = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
-            http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                                    + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
-                                    + "&_csrf=" + token))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String home = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            return new Session(
-                    http,
-                    base,
-                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
-                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
-        }
-
-        String get(String path) throws Exception {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(r.statusCode() + " " + path + " " + r.body());
-            }
-            return r.body();
-        }
-
-        String post(String path) throws Exception {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header(csrfHeader, csrfToken)
-                            .POST(HttpRequest.BodyPublishers.noBody())
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 202) {
-                throw new IllegalStateException(r.statusCode() + " " + path + " " + r.body());
-            }
-            return r.body();
-        }
+        return r.body();
     }
 }

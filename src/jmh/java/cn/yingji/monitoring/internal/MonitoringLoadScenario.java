@@ -1,6 +1,9 @@
 package cn.yingji.monitoring.internal;
 
+import static cn.yingji.bench.LoadSupport.pct;
+
 import cn.yingji.YingjiApplication;
+import cn.yingji.bench.LoadSupport.Session;
 import cn.yingji.geo.Divisions;
 import cn.yingji.monitoring.Direction;
 import cn.yingji.monitoring.LinkKind;
@@ -10,9 +13,6 @@ import cn.yingji.monitoring.NewPoint;
 import cn.yingji.monitoring.NewSensor;
 import cn.yingji.monitoring.Sensor;
 import cn.yingji.monitoring.SensorKind;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -229,7 +227,7 @@ public final class MonitoringLoadScenario {
                     synchronized (clock) {
                         b = body(sensors, batch, clock, 3.0);
                     }
-                    int status = session.post("/api/v1/monitoring/readings", b);
+                    int status = post(session, "/api/v1/monitoring/readings", b);
                     if (status != 200) {
                         throw new IllegalStateException("HTTP " + status);
                     }
@@ -298,7 +296,7 @@ public final class MonitoringLoadScenario {
                     b = body(few, few.size(), clock, high ? 45.0 : 1.0);
                 }
                 sentAt.put(t, System.nanoTime());
-                session.post("/api/v1/monitoring/readings", b);
+                post(session, "/api/v1/monitoring/readings", b);
                 high = !high;
                 Thread.sleep(100);
             }
@@ -435,66 +433,12 @@ public final class MonitoringLoadScenario {
         } while (length > 0);
     }
 
-    static double pct(double[] sorted, int p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
+    private static int post(Session session, String path, byte[] body) throws Exception {
+        HttpResponse<String> r =
+                session.post(path, HttpRequest.BodyPublishers.ofByteArray(body), "Content-Type", "application/json");
+        if (r.statusCode() != 200) {
+            System.out.println(r.body()); // a refused batch: show why beside the figures
         }
-        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-    }
-
-    /** A signed-in browser-like session: cookie jar plus the CSRF token the pages carry. */
-    record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
-
-        static Session signIn(String base, String user, String password) throws Exception {
-            HttpClient http = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            String login = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
-            http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                                    + token))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String home = http.send(
-                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            return new Session(
-                    http,
-                    base,
-                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
-                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
-        }
-
-        private static String find(String html, String regex) {
-            Matcher m = Pattern.compile(regex).matcher(html);
-            if (!m.find()) {
-                throw new IllegalStateException("sign-in failed: " + regex);
-            }
-            return m.group(1);
-        }
-
-        int post(String path, byte[] body) throws Exception {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/json")
-                            .header(csrfHeader, csrfToken)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                System.out.println(r.body());
-            }
-            return r.statusCode();
-        }
+        return r.statusCode();
     }
 }

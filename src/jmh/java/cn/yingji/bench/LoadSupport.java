@@ -1,0 +1,140 @@
+package cn.yingji.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the load scenarios share: a signed-in HTTP session, an open-loop load generator and percentiles. */
+public final class LoadSupport {
+
+    private LoadSupport() {}
+
+    /** One call of a load: {@code i} is its index. */
+    public interface Call {
+        void run(int i) throws Exception;
+    }
+
+    /** The {@code p}-th percentile (nearest rank) of sorted values; NaN when there are none. */
+    public static double pct(double[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    /**
+     * Runs {@code rate × seconds} calls at fixed start times (open loop: a slow server does not slow the arrivals)
+     * from 64 threads; returns each latency in ms from the call's scheduled start, negative when it failed.
+     */
+    public static double[] openLoop(int rate, int seconds, Call call) throws InterruptedException {
+        int total = rate * seconds;
+        double[] latencies = new double[total];
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        long start = System.nanoTime() + 50_000_000L;
+        long intervalNs = 1_000_000_000L / rate;
+        List<CompletableFuture<Void>> all = new ArrayList<>(total);
+        AtomicInteger failures = new AtomicInteger();
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNs;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = i;
+            all.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            call.run(n);
+                            latencies[n] = (System.nanoTime() - scheduled) / 1e6;
+                        } catch (Exception e) {
+                            latencies[n] = -1;
+                            if (failures.incrementAndGet() <= 3) {
+                                System.err.println("call failed: " + e.getMessage());
+                            }
+                        }
+                    },
+                    pool));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        return latencies;
+    }
+
+    /** The first group of {@code regex} in {@code text}; fails when it does not occur. */
+    public static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("not found: " + regex);
+        }
+        return m.group(1);
+    }
+
+    /** A signed-in browser-like session: cookie jar plus the CSRF token the pages carry. */
+    public record Session(HttpClient http, String base, String csrfHeader, String csrfToken) {
+
+        public static Session signIn(String base, String user, String password) throws Exception {
+            HttpClient http = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            String login = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            String token = find(login, "name=\"_csrf\" value=\"([^\"]+)\"");
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String home = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return new Session(
+                    http,
+                    base,
+                    find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
+                    find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
+        }
+
+        /** GETs {@code path}; fails unless the answer is 200. */
+        public String get(String path) throws Exception {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.statusCode() + " " + path + " " + r.body());
+            }
+            return r.body();
+        }
+
+        /** POSTs {@code body} to {@code path} with the CSRF header and the given headers (name, value, …). */
+        public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String... headers)
+                throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header(csrfHeader, csrfToken)
+                    .POST(body);
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
