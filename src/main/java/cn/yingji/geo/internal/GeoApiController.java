@@ -183,7 +183,9 @@ class GeoApiController {
                 loc.path());
     }
 
-    @GetMapping(value = "/divisions.geojson", produces = "application/geo+json")
+    @GetMapping(
+            value = "/divisions.geojson",
+            produces = {"application/geo+json", "application/json"})
     @Operation(summary = "Visible divisions as an RFC 7946 FeatureCollection")
     ResponseEntity<byte[]> divisionsGeoJson(
             @RequestParam(required = false) @Nullable String level,
@@ -199,7 +201,9 @@ class GeoApiController {
         return ResponseEntity.ok().contentType(GEO_JSON).body(out.toByteArray());
     }
 
-    @GetMapping(value = "/grids.geojson", produces = "application/geo+json")
+    @GetMapping(
+            value = "/grids.geojson",
+            produces = {"application/geo+json", "application/json"})
     @Operation(summary = "Visible grids (below a division when `parent` is given) as an RFC 7946 FeatureCollection")
     ResponseEntity<byte[]> gridsGeoJson(
             @RequestParam(required = false) @Nullable String parent,

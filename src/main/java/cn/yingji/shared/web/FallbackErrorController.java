@@ -52,6 +52,7 @@ class FallbackErrorController implements ErrorController {
             case 403 -> "error.forbidden";
             case 404 -> "error.noRoute";
             case 405 -> "error.method.generic";
+            case 406 -> "error.notAcceptable";
             case 413 -> "error.tooLarge";
             default -> "error.unexpected.generic";
         };

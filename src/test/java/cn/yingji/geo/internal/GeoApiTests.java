@@ -177,6 +177,23 @@ class GeoApiTests {
     // ---- GeoJSON export / import -------------------------------------------------------------------------------
 
     @Test
+    void geoJsonIsAlsoServedToClientsThatAskForJson() throws Exception {
+        // the monitoring board's base layer asks with Accept: application/json; it got 406 and showed no counties
+        mvc.perform(get("/api/v1/divisions.geojson")
+                        .param("level", "COUNTY")
+                        .accept(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .with(users.as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("FeatureCollection"));
+        mvc.perform(get("/api/v1/divisions.geojson")
+                        .param("level", "COUNTY")
+                        .accept("application/geo+json")
+                        .with(users.as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/geo+json"));
+    }
+
+    @Test
     void exportIsRfc7946AndRoundTripsThroughImport() throws Exception {
         JsonNode fc = geojson(get("/api/v1/divisions.geojson")
                 .param("level", "VILLAGE")
