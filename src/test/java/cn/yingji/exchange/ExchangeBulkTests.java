@@ -207,6 +207,16 @@ class ExchangeBulkTests {
     }
 
     @Test
+    void theImportApiAnswersBadRequestsWithProblemDocuments() throws Exception {
+        MockHttpServletResponse unknown = upload("planets", "admin", "name\nx\n");
+        assertThat(unknown.getStatus()).isEqualTo(404);
+        assertThat(unknown.getContentType()).startsWith("application/problem+json");
+        MockHttpServletResponse empty = upload("persons", "admin", "");
+        assertThat(empty.getStatus()).isEqualTo(400);
+        assertThat(body(empty).get("errors").findValuesAsString("field")).containsExactly("file");
+    }
+
+    @Test
     void directoryPersonsImportThroughTheCentreAllOrNothingWithLineNumbers() throws Exception {
         String header = template("persons").strip() + "\n";
         assertThat(header.strip()).isEqualTo("name,gender,divisionCode,title,mobile,landline,email");

@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -65,16 +65,26 @@ class ImportPages {
         return "exchange/import";
     }
 
-    @PostMapping("/api/v1/exchange/import")
-    @ResponseBody
-    ResponseEntity<ImportCentre.Result> api(@RequestParam String registry, @RequestParam("file") MultipartFile file)
-            throws IOException {
-        var result = centre.importFile(registry, name(file), file.getBytes());
-        return ResponseEntity.status(result.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(result);
-    }
-
     private static String name(MultipartFile file) {
         return file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+    }
+
+    /** The REST twin: a @RestController, so its errors are problem documents (JSON), never the HTML error page. */
+    @RestController
+    static class Api {
+
+        private final ImportCentre centre;
+
+        Api(ImportCentre centre) {
+            this.centre = centre;
+        }
+
+        @PostMapping("/api/v1/exchange/import")
+        ResponseEntity<ImportCentre.Result> importFile(
+                @RequestParam String registry, @RequestParam("file") MultipartFile file) throws IOException {
+            var result = centre.importFile(registry, name(file), file.getBytes());
+            return ResponseEntity.status(result.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(result);
+        }
     }
 }
