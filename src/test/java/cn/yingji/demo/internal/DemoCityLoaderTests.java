@@ -212,7 +212,8 @@ class DemoCityLoaderTests {
                         directory
                                 .persons(PersonFilter.all(), new PageQuery(0, 1))
                                 .total(),
-                "audit", count("select count(*) from identity.audit_log"));
+                // the incident module's overdue sweep audits on its own schedule, whenever it happens to run
+                "audit", count("select count(*) from identity.audit_log where action <> 'flag-overdue'"));
     }
 
     private long count(String sql) {
