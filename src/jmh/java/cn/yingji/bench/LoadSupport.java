@@ -75,6 +75,39 @@ public final class LoadSupport {
         return latencies;
     }
 
+    /**
+     * Runs {@code call} back to back from {@code threads} threads for {@code seconds}; returns how many calls
+     * succeeded. The scenarios warm the server up with it: on two cores the JIT compilers keep one core busy for
+     * minutes of load, and a server that answers the duty desk runs for weeks, so a cold JVM is not what is measured.
+     */
+    public static long closedLoop(int threads, int seconds, Call call) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+        AtomicInteger index = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        List<Thread> all = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        call.run(index.getAndIncrement());
+                        ok.incrementAndGet();
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() <= 3) {
+                            System.err.println("call failed: " + e.getMessage());
+                        }
+                    }
+                }
+            });
+            thread.start();
+            all.add(thread);
+        }
+        for (Thread t : all) {
+            t.join();
+        }
+        return ok.get();
+    }
+
     /** The first group of {@code regex} in {@code text}; fails when it does not occur. */
     public static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
@@ -113,6 +146,20 @@ public final class LoadSupport {
                     base,
                     find(home, "name=\"_csrf_header\" content=\"([^\"]+)\""),
                     find(home, "name=\"_csrf\" content=\"([^\"]+)\""));
+        }
+
+        /**
+         * The same signed-in session over {@link RawHttp}: its cookies and CSRF header on every request. The load
+         * phases of the intake scenarios use it so that the generator leaves the two cores to the server.
+         */
+        public RawHttp raw() {
+            String cookies = http.cookieHandler()
+                    .map(h -> ((CookieManager) h)
+                            .getCookieStore().getCookies().stream()
+                                    .map(c -> c.getName() + "=" + c.getValue())
+                                    .collect(java.util.stream.Collectors.joining("; ")))
+                    .orElse("");
+            return new RawHttp(base, "Cookie", cookies, csrfHeader, csrfToken);
         }
 
         /** GETs {@code path}; fails unless the answer is 200. */

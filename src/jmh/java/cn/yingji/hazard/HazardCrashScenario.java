@@ -47,6 +47,7 @@ public final class HazardCrashScenario {
         Process server = start(data, port, pgPort, "server-1.log");
         waitUp(base, server);
         Session session = signIn(base);
+        cn.yingji.bench.RawHttp raw = session.raw();
         byte[] jpeg = new byte[20 * 1024];
         new Random(7).nextBytes(jpeg);
         jpeg[0] = (byte) 0xff;
@@ -60,7 +61,7 @@ public final class HazardCrashScenario {
         long ready = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             try {
-                acknowledged.add(HazardLoadScenario.report(session, point, jpeg));
+                acknowledged.add(HazardLoadScenario.report(raw, point, jpeg));
                 break;
             } catch (Exception e) {
                 if (System.nanoTime() > ready) {
@@ -88,7 +89,7 @@ public final class HazardCrashScenario {
             }
             pool.execute(() -> {
                 try {
-                    acknowledged.add(HazardLoadScenario.report(session, point, jpeg));
+                    acknowledged.add(HazardLoadScenario.report(raw, point, jpeg));
                 } catch (Exception e) {
                     if (failed.incrementAndGet() <= 3) {
                         System.out.println(

@@ -1,5 +1,6 @@
 package cn.yingji.hazard;
 
+import static cn.yingji.bench.LoadSupport.closedLoop;
 import static cn.yingji.bench.LoadSupport.openLoop;
 import static cn.yingji.bench.LoadSupport.pct;
 
@@ -7,9 +8,8 @@ import cn.yingji.YingjiApplication;
 import cn.yingji.bench.LoadSupport;
 import cn.yingji.bench.LoadSupport.Call;
 import cn.yingji.bench.LoadSupport.Session;
+import cn.yingji.bench.RawHttp;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +44,7 @@ public final class HazardLoadScenario {
         int hazards = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 180;
         Path data = Files.createTempDirectory("yingji-hazard-load");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
                 .run(
@@ -75,14 +76,14 @@ public final class HazardLoadScenario {
             jpeg[2] = (byte) 0xff;
 
             Session session = Session.signIn("http://localhost:" + port, "admin", "Demo!2026yj");
+            RawHttp raw = session.raw();
             Random random = new Random(42);
             // Warm-up: the JIT and the connection pool, not measured.
-            openLoop(rate, 5, i -> report(session, points.get(random.nextInt(points.size())), jpeg));
+            long warm = closedLoop(8, warmup, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
+            System.out.printf("warm-up: %,d reports in %d s from 8 threads back to back%n", warm, warmup);
             java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             double[] intake = openLoop(
-                    rate,
-                    seconds,
-                    i -> acknowledged.add(report(session, points.get(random.nextInt(points.size())), jpeg)));
+                    rate, seconds, i -> acknowledged.add(report(raw, points.get(random.nextInt(points.size())), jpeg)));
 
             jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
                             + " created_at timestamptz not null default now())")
@@ -199,7 +200,7 @@ public final class HazardLoadScenario {
     }
 
     /** Sends one report; answers the id the server acknowledged. */
-    static String report(Session session, double[] point, byte[] photo) throws Exception {
+    public static String report(RawHttp http, double[] point, byte[] photo) throws Exception {
         String boundary = "----yingji" + cn.yingji.shared.Uuids.timeOrdered();
         ByteArrayOutputStream body = new ByteArrayOutputStream(photo.length + 1024);
         field(body, boundary, "description", "负载测试：消防通道堵塞");
@@ -211,17 +212,17 @@ public final class HazardLoadScenario {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(photo);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> res = session.post(
+        RawHttp.Response res = http.post(
                 "/api/v1/hazards",
-                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()),
+                body.toByteArray(),
                 "Content-Type",
                 "multipart/form-data; boundary=" + boundary,
                 "Accept",
                 "application/json",
                 "Idempotency-Key",
                 cn.yingji.shared.Uuids.timeOrdered().toString());
-        if (res.statusCode() != 201 && res.statusCode() != 200) {
-            throw new IllegalStateException(res.statusCode() + " " + res.body());
+        if (res.status() != 201 && res.status() != 200) {
+            throw new IllegalStateException(res.status() + " " + res.body());
         }
         return LoadSupport.find(res.body(), "\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     }

@@ -1,12 +1,12 @@
 package cn.yingji.incident;
 
+import static cn.yingji.bench.LoadSupport.closedLoop;
 import static cn.yingji.bench.LoadSupport.openLoop;
 import static cn.yingji.bench.LoadSupport.pct;
 
 import cn.yingji.YingjiApplication;
 import cn.yingji.bench.LoadSupport.Session;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import cn.yingji.bench.RawHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +38,7 @@ public final class IntakeLoadScenario {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 180;
         Path data = Files.createTempDirectory("yingji-load");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
                 .run(
@@ -56,10 +57,12 @@ public final class IntakeLoadScenario {
                     .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
                     .list();
 
-            Session session = Session.signIn("http://localhost:" + port, "duty", "Demo!2026yj");
+            RawHttp session = Session.signIn("http://localhost:" + port, "duty", "Demo!2026yj")
+                    .raw();
             Random random = new Random(42);
-            // Warm-up: the JIT and the connection pool, not measured.
-            openLoop(rate, 5, i -> intake(session, body(points, random)));
+            // Warm-up, not measured: the JIT compilers, the connection pool, the caches.
+            long warm = closedLoop(8, warmup, i -> intake(session, body(points, random)));
+            System.out.printf("warm-up: %,d intakes in %d s from 8 threads back to back%n", warm, warmup);
             // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
             java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -100,7 +103,9 @@ public final class IntakeLoadScenario {
             double[] situation = new double[50];
             for (int i = 0; i < situation.length; i++) {
                 long s = System.nanoTime();
-                session.get("/api/v1/centre/situation");
+                if (session.get("/api/v1/centre/situation").status() != 200) {
+                    throw new IllegalStateException("situation failed");
+                }
                 situation[i] = (System.nanoTime() - s) / 1e6;
             }
             Arrays.sort(situation);
@@ -177,16 +182,16 @@ public final class IntakeLoadScenario {
         }
     }
 
-    private static void intake(Session session, String json) throws Exception {
-        HttpResponse<String> res = session.post(
+    private static void intake(RawHttp session, String json) throws Exception {
+        RawHttp.Response res = session.post(
                 "/api/v1/incidents",
-                HttpRequest.BodyPublishers.ofString(json),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "Content-Type",
                 "application/json",
                 "Idempotency-Key",
                 cn.yingji.shared.Uuids.timeOrdered().toString());
-        if (res.statusCode() != 201 && res.statusCode() != 200) {
-            throw new IllegalStateException(res.statusCode() + " " + res.body());
+        if (res.status() != 201 && res.status() != 200) {
+            throw new IllegalStateException(res.status() + " " + res.body());
         }
     }
 }

@@ -47,6 +47,7 @@ class JdbcExchangeStore {
             + " rate_per_minute, active, created_at, created_by, rotated_at, revoked_at";
 
     void insertClient(ClientRow c) {
+        subscribersChanged();
         jdbc.sql("insert into exchange.api_clients (" + CLIENT_COLUMNS + ") values (:id, :department, :name,"
                         + " :prefix, :hash, string_to_array(:scopes, ','), string_to_array(:jur, ','), :rate, true,"
                         + " :at, :by, null, null)")
@@ -68,6 +69,7 @@ class JdbcExchangeStore {
     }
 
     void rotateKey(UUID id, String prefix, String hash) {
+        subscribersChanged();
         jdbc.sql("update exchange.api_clients set key_prefix = :p, key_hash = :h, rotated_at = now() where id = :id")
                 .param("p", prefix)
                 .param("h", hash)
@@ -76,6 +78,7 @@ class JdbcExchangeStore {
     }
 
     void revoke(UUID id) {
+        subscribersChanged();
         jdbc.sql("update exchange.api_clients set active = false, revoked_at = now() where id = :id")
                 .param("id", id)
                 .update();
@@ -326,6 +329,7 @@ class JdbcExchangeStore {
             String createdBy) {}
 
     void insertSubscription(SubscriptionRow s) {
+        subscribersChanged();
         jdbc.sql("insert into exchange.webhook_subscriptions (id, client_id, name, url, secret, event_types,"
                         + " jurisdiction, active, created_at, created_by) values (:id, :c, :n, :u, :s,"
                         + " string_to_array(:t, ','), string_to_array(:j, ','), true, :at, :by)")
@@ -342,6 +346,7 @@ class JdbcExchangeStore {
     }
 
     void deactivateSubscription(UUID id) {
+        subscribersChanged();
         jdbc.sql("update exchange.webhook_subscriptions set active = false where id = :id")
                 .param("id", id)
                 .update();
@@ -387,31 +392,74 @@ class JdbcExchangeStore {
         }
     }
 
+    /** What decides whether a subscription receives a change, for every active subscription. */
+    private record Subscriber(
+            UUID id, Set<String> eventTypes, @Nullable Set<String> clientScopes, List<String> jurisdiction) {}
+
+    private record Subscribers(long loadedAtNanos, List<Subscriber> all) {}
+
+    private volatile @Nullable Subscribers subscribers;
+
+    /**
+     * Forgets the cached subscribers once the current transaction commits (at once outside one), so a change of a
+     * subscription or client on this node counts from its commit on; other nodes see it within {@link
+     * #SUBSCRIBERS_TTL_NANOS}.
+     */
+    private void subscribersChanged() {
+        subscribers = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            subscribers = null;
+                        }
+                    });
+        }
+    }
+
+    private static final long SUBSCRIBERS_TTL_NANOS = 5_000_000_000L;
+
+    private List<Subscriber> subscribers() {
+        Subscribers s = subscribers;
+        if (s != null && System.nanoTime() - s.loadedAtNanos() < SUBSCRIBERS_TTL_NANOS) {
+            return s.all();
+        }
+        // Every change of a shared resource asks for its targets: one read per few seconds instead of one per change.
+        List<Subscriber> all = jdbc.sql("""
+                        select s.id, s.event_types, case when s.client_id is null then null else c.scopes end as scopes,
+                               coalesce(c.jurisdiction, s.jurisdiction) as jurisdiction
+                        from exchange.webhook_subscriptions s
+                        left join exchange.api_clients c on c.id = s.client_id
+                        where s.active and (s.client_id is null or c.active)
+                        """)
+                .query((rs, n) -> new Subscriber(
+                        rs.getObject(1, UUID.class),
+                        Set.copyOf(strings(rs.getArray(2))),
+                        rs.getArray(3) == null ? null : Set.copyOf(strings(rs.getArray(3))),
+                        strings(rs.getArray(4))))
+                .list();
+        subscribers = new Subscribers(System.nanoTime(), List.copyOf(all));
+        return all;
+    }
+
     /**
      * Active subscriptions to {@code type} that may receive a change at one of {@code paths}: a client's
      * subscription through the client's (current) jurisdiction and scopes, a receiver's through its own.
      */
     List<Target> targets(String type, SharedResource resource, List<String> paths) {
-        return jdbc
-                .sql("""
-                        select s.id, (select p from unnest(string_to_array(:ps, ',')) p
-                                      where exists (select 1 from unnest(coalesce(c.jurisdiction, s.jurisdiction)) j
-                                                    where starts_with(p, j)) limit 1) as path,
-                               coalesce(c.jurisdiction, s.jurisdiction) as jurisdiction
-                        from exchange.webhook_subscriptions s
-                        left join exchange.api_clients c on c.id = s.client_id
-                        where s.active and :t = any (s.event_types)
-                          and (s.client_id is null or (c.active and :r = any (c.scopes)))
-                        """)
-                .param("t", type)
-                .param("r", resource.name())
-                .param("ps", String.join(",", paths))
-                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2), List.of((String[])
-                        rs.getArray(3).getArray())))
-                .list()
-                .stream()
-                .filter(t -> t.divisionPath() != null)
-                .toList();
+        List<Target> out = new ArrayList<>();
+        for (Subscriber s : subscribers()) {
+            if (!s.eventTypes().contains(type)
+                    || (s.clientScopes() != null && !s.clientScopes().contains(resource.name()))) {
+                continue;
+            }
+            paths.stream()
+                    .filter(p -> s.jurisdiction().stream().anyMatch(p::startsWith))
+                    .findFirst()
+                    .ifPresent(p -> out.add(new Target(s.id(), p, s.jurisdiction())));
+        }
+        return out;
     }
 
     void enqueue(UUID id, UUID subscription, String type, long changeSeq, String path, String payload) {

@@ -146,7 +146,7 @@ class DefaultIncidentManagement implements IncidentManagement {
                 : c.title().trim();
         JdbcIncidentStore.NewRow row = new JdbcIncidentStore.NewRow(
                 id,
-                store.nextNumber(c.occurredAt(), clock.zone()),
+                JdbcIncidentStore.numberPrefix(c.occurredAt(), clock.zone()),
                 type.category(),
                 type.code(),
                 truncate(title, 200),
@@ -210,9 +210,12 @@ class DefaultIncidentManagement implements IncidentManagement {
                             grade.grade().investigator().name())));
         }
         store.timelines(id, entries);
-        replan(incident, type, null, true);
         // The unit's duty to report to a 县级以上 authority is met when the authority received it (Decree 493 Art. 9).
-        store.meet(id, ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY, reportedAt, null);
+        replan(
+                incident,
+                type,
+                null,
+                new JdbcIncidentStore.Met(ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY, reportedAt));
         audit.record("create", "incident.incident", id.toString(), path, null, incident);
         events.publishEvent(new IncidentReported(
                 incident.id(),
@@ -438,18 +441,22 @@ class DefaultIncidentManagement implements IncidentManagement {
     }
 
     private void replan(Incident i, EventType type, @Nullable Instant gradeChangedAt) {
-        replan(i, type, gradeChangedAt, false);
+        replan(i, type, gradeChangedAt, null);
     }
 
-    /** {@code fresh}: the event was inserted in this transaction, so it has no obligations or reports yet. */
-    private void replan(Incident i, EventType type, @Nullable Instant gradeChangedAt, boolean fresh) {
+    /**
+     * {@code fresh} (not null): the event was inserted in this transaction, so it has no obligations or reports yet,
+     * and this duty is met as its obligations are written.
+     */
+    private void replan(
+            Incident i, EventType type, @Nullable Instant gradeChangedAt, JdbcIncidentStore.@Nullable Met fresh) {
         List<ReportingRule> rules = reference.rules(type.reportingChain());
-        List<Obligation> existing = fresh ? List.of() : store.obligations(i.id().value());
-        Map<ReportingLevel, Instant> reached = reached(i, fresh ? List.of() : store.reports(i.id().value()));
+        List<Obligation> existing = fresh != null ? List.of() : store.obligations(i.id().value());
+        Map<ReportingLevel, Instant> reached = reached(i, fresh != null ? List.of() : store.reports(i.id().value()));
         ReportingPlanner.Plan plan =
                 ReportingPlanner.plan(rules, i.grade(), reached, existing, gradeChangedAt, clock.zone());
         Instant now = clock.now();
-        store.upsertObligations(i.id().value(), plan.add(), i.divisionPath(), i.drill());
+        store.upsertObligations(i.id().value(), plan.add(), i.divisionPath(), i.drill(), fresh);
         for (Obligation o : plan.waive()) {
             store.waive(o.id(), now);
             store.timeline(

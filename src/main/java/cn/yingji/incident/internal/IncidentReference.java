@@ -36,17 +36,29 @@ class IncidentReference {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        long generation = store.configGeneration();
-        if (s == null || s.generation() != generation || System.nanoTime() - s.loadedAtNanos() > ttlNanos) {
-            s = new Snapshot(
-                    generation,
-                    System.nanoTime(),
-                    List.copyOf(store.eventTypes()),
-                    new ConcurrentHashMap<>(),
-                    new ConcurrentHashMap<>());
-            snapshot = s;
+        if (fresh(s)) {
+            return s;
         }
-        return s;
+        // One reload at a time: when the TTL ends under load, every intake in flight would otherwise reload too.
+        synchronized (this) {
+            s = snapshot;
+            if (!fresh(s)) {
+                s = new Snapshot(
+                        store.configGeneration(),
+                        System.nanoTime(),
+                        List.copyOf(store.eventTypes()),
+                        new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>());
+                snapshot = s;
+            }
+            return s;
+        }
+    }
+
+    private boolean fresh(@Nullable Snapshot s) {
+        return s != null
+                && s.generation() == store.configGeneration()
+                && System.nanoTime() - s.loadedAtNanos() <= ttlNanos;
     }
 
     Optional<EventType> eventType(String code) {

@@ -241,9 +241,10 @@ class JdbcIncidentStore {
 
     // ---- incidents --------------------------------------------------------------------------------
 
+    /** {@code numberPrefix}: the day part of the event number; the INSERT appends the sequence. */
     record NewRow(
             UUID id,
-            String number,
+            String numberPrefix,
             EventCategory category,
             String typeCode,
             String title,
@@ -269,11 +270,9 @@ class JdbcIncidentStore {
             @Nullable String idempotencyHash,
             String createdBy) {}
 
-    String nextNumber(Instant at, ZoneId zone) {
-        long n = jdbc.sql("select nextval('incident.incident_number_seq')")
-                .query(Long.class)
-                .single();
-        return at.atZone(zone).toLocalDate().toString().replace("-", "") + "-" + String.format("%06d", n);
+    /** The day part of an event number, {@code yyyyMMdd-}; the sequence part comes from the INSERT. */
+    static String numberPrefix(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate().toString().replace("-", "") + "-";
     }
 
     /** Inserts the row and reads it back in the same statement; empty when the user already used the key. */
@@ -285,7 +284,8 @@ class JdbcIncidentStore {
                             enterprise_org_id, deaths, missing, seriously_injured, trapped, minor_injuries,
                             direct_loss, forest_area_ha, grade, grade_dimension, investigation_level, drill,
                             idempotency_key, idempotency_hash, created_by)
-                        values (:id, :number, :category, :type, :title, :description, :occurred, :reported,
+                        values (:id, (select :prefix || lpad(v::text, greatest(6, length(v::text)), '0')
+                                      from nextval('incident.incident_number_seq') v), :category, :type, :title, :description, :occurred, :reported,
                             :received, :lon, :lat, :divisionCode, :path, :grid, :address, :reporterName,
                             :reporterPhone, :channel, :enterpriseName, :enterpriseOrgId, :deaths, :missing,
                             :serious, :trapped, :minor, :loss, :area, :grade, :dimension, :investigation, :drill,
@@ -293,7 +293,7 @@ class JdbcIncidentStore {
                         on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing
                         returning\s""" + COLUMNS)
                 .param("id", r.id())
-                .param("number", r.number())
+                .param("prefix", r.numberPrefix())
                 .param("category", r.category().name())
                 .param("type", r.typeCode())
                 .param("title", r.title())
@@ -663,6 +663,18 @@ class JdbcIncidentStore {
      * had been waived (a grade that falls and rises again).
      */
     void upsertObligations(UUID incident, List<ReportingPlanner.Planned> planned, String divisionPath, boolean drill) {
+        upsertObligations(incident, planned, divisionPath, drill, null);
+    }
+
+    /** A duty met as the obligations are written (saves the UPDATE of {@link #meet} on a fresh event). */
+    record Met(ReportingLevel from, Recipient to, Instant at) {}
+
+    void upsertObligations(
+            UUID incident,
+            List<ReportingPlanner.Planned> planned,
+            String divisionPath,
+            boolean drill,
+            @Nullable Met met) {
         if (planned.isEmpty()) {
             return;
         }
@@ -684,8 +696,10 @@ class JdbcIncidentStore {
         }
         jdbc.sql("""
                         insert into incident.obligations (id, incident_id, rule_id, from_level, recipient, anchor_at,
-                            due_at, division_path, drill)
-                        select u.id, :i, u.rule, u.from_level, u.recipient, u.anchor, u.due, :path, :drill
+                            due_at, division_path, drill, met_at)
+                        select u.id, :i, u.rule, u.from_level, u.recipient, u.anchor, u.due, :path, :drill,
+                               case when u.from_level = cast(:metFrom as text) and u.recipient = cast(:metTo as text)
+                                    then cast(:metAt as timestamptz) end
                         from unnest(:ids, :rules, :froms, :tos, :anchors, :dues)
                             as u(id, rule, from_level, recipient, anchor, due)
                         on conflict (incident_id, from_level, recipient) do update
@@ -702,6 +716,9 @@ class JdbcIncidentStore {
                 .param("tos", to)
                 .param("anchors", anchors)
                 .param("dues", dues)
+                .param("metFrom", met == null ? null : met.from().name())
+                .param("metTo", met == null ? null : met.to().name())
+                .param("metAt", met == null ? null : Timestamp.from(met.at()))
                 .update();
     }
 

@@ -144,7 +144,9 @@ class IncidentApiTests {
                 .andExpect(jsonPath("$.investigator").value("CITY"))
                 .andExpect(jsonPath("$.divisionCode").value(WEST))
                 .andExpect(jsonPath("$.divisionPath").value(WEST_PATH))
-                .andExpect(jsonPath("$.casualties.directLoss").value(1000.50));
+                .andExpect(jsonPath("$.casualties.directLoss").value(1000.50))
+                // the day it occurred (Asia/Shanghai), then the sequence in six digits at least
+                .andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.matchesPattern("20250520-\\d{6,}")));
         // Unit → county met at intake (reported 20 min after the accident); county → city due 2 h after receipt.
         Obligation unit = obligation(id, ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY);
         assertThat(unit.metAt()).isEqualTo(sh("2025-05-20T10:20:00"));
