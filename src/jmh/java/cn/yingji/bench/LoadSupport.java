@@ -108,6 +108,27 @@ public final class LoadSupport {
         return ok.get();
     }
 
+    /**
+     * Prints the seconds of an open-loop run whose slowest call took over {@code slowMs}: when the tail comes from a
+     * few stalls rather than a steady queue, it shows here (call {@code i} was scheduled at {@code i / rate} s).
+     */
+    public static void slowSeconds(double[] latencies, int rate, double slowMs) {
+        int seconds = (latencies.length + rate - 1) / rate;
+        StringBuilder out = new StringBuilder();
+        for (int sec = 0; sec < seconds; sec++) {
+            double max = 0;
+            int slow = 0;
+            for (int i = sec * rate; i < Math.min(latencies.length, (sec + 1) * rate); i++) {
+                max = Math.max(max, latencies[i]);
+                slow += latencies[i] > slowMs ? 1 : 0;
+            }
+            if (max > slowMs) {
+                out.append(String.format(" s%d: %d over, max %.0f ms;", sec, slow, max));
+            }
+        }
+        System.out.println("seconds with calls over " + slowMs + " ms:" + (out.isEmpty() ? " none" : out));
+    }
+
     /** The first group of {@code regex} in {@code text}; fails when it does not occur. */
     public static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);

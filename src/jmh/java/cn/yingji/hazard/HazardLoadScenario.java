@@ -84,6 +84,7 @@ public final class HazardLoadScenario {
             java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             double[] intake = openLoop(
                     rate, seconds, i -> acknowledged.add(report(raw, points.get(random.nextInt(points.size())), jpeg)));
+            cn.yingji.bench.LoadSupport.slowSeconds(intake, rate, 50);
 
             jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
                             + " created_at timestamptz not null default now())")

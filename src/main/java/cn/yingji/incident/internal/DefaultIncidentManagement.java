@@ -185,20 +185,19 @@ class DefaultIncidentManagement implements IncidentManagement {
                 null,
                 List.of(type.code(), c.channel().name(), received.name())));
         entries.add(new JdbcIncidentStore.TimelineRow(now, "CREATED", actor, null, List.of(incident.number())));
+        @Nullable GradeChange initial = null;
         if (grade.grade() != null) {
-            store.insertGradeChange(
-                    id,
-                    new GradeChange(
-                            now,
-                            actor,
-                            null,
-                            grade.grade(),
-                            grade.dimension(),
-                            grade.value(),
-                            null,
-                            grade.grade().investigator(),
-                            false,
-                            "INTAKE"));
+            initial = new GradeChange(
+                    now,
+                    actor,
+                    null,
+                    grade.grade(),
+                    grade.dimension(),
+                    grade.value(),
+                    null,
+                    grade.grade().investigator(),
+                    false,
+                    "INTAKE");
             entries.add(new JdbcIncidentStore.TimelineRow(
                     now,
                     "GRADED_INITIAL",
@@ -209,7 +208,7 @@ class DefaultIncidentManagement implements IncidentManagement {
                             String.valueOf(grade.dimension()),
                             grade.grade().investigator().name())));
         }
-        store.timelines(id, entries);
+        store.timelines(id, initial, entries);
         // The unit's duty to report to a 县级以上 authority is met when the authority received it (Decree 493 Art. 9).
         replan(
                 incident,

@@ -29,10 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 class DefaultIncidents implements Incidents {
 
     private final JdbcIncidentStore store;
+    private final IncidentReference reference;
     private final CurrentUser currentUser;
     private final IncidentClock clock;
 
-    DefaultIncidents(JdbcIncidentStore store, CurrentUser currentUser, IncidentClock clock) {
+    DefaultIncidents(
+            JdbcIncidentStore store, IncidentReference reference, CurrentUser currentUser, IncidentClock clock) {
+        this.reference = reference;
         this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -130,11 +133,11 @@ class DefaultIncidents implements Incidents {
 
     @Override
     public List<EventType> eventTypes() {
-        return store.eventTypes();
+        return reference.eventTypes();
     }
 
     @Override
     public Optional<EventType> eventType(String code) {
-        return store.eventType(code);
+        return reference.eventType(code);
     }
 }

@@ -61,6 +61,10 @@ class IncidentReference {
                 && System.nanoTime() - s.loadedAtNanos() <= ttlNanos;
     }
 
+    List<EventType> eventTypes() {
+        return current().types();
+    }
+
     Optional<EventType> eventType(String code) {
         return current().types().stream().filter(t -> t.code().equals(code)).findFirst();
     }

@@ -22,12 +22,12 @@ class IncidentView {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final IncidentClock clock;
-    private final JdbcIncidentStore store;
+    private final IncidentReference reference;
     private final MessageSource messages;
 
-    IncidentView(IncidentClock clock, JdbcIncidentStore store, MessageSource messages) {
+    IncidentView(IncidentClock clock, IncidentReference reference, MessageSource messages) {
         this.clock = clock;
-        this.store = store;
+        this.reference = reference;
         this.messages = messages;
     }
 
@@ -46,7 +46,7 @@ class IncidentView {
 
     public String typeName(String code) {
         Locale locale = LocaleContextHolder.getLocale();
-        return store.eventType(code).map(t -> t.name(locale)).orElse(code);
+        return reference.eventType(code).map(t -> t.name(locale)).orElse(code);
     }
 
     public String typeName(EventType type) {

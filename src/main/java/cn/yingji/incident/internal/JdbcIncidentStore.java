@@ -69,6 +69,23 @@ class JdbcIncidentStore {
         return configGeneration.get();
     }
 
+    /**
+     * Counts a change of reference data, once now and once when the transaction ends: a reader that reloaded in
+     * between saw the rows before the commit and must reload again.
+     */
+    private void configChanged() {
+        configGeneration.incrementAndGet();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            configGeneration.incrementAndGet();
+                        }
+                    });
+        }
+    }
+
     List<EventType> eventTypes() {
         return jdbc.sql("""
                         select code, category, name_zh, name_en, grading_scheme, reporting_chain, regrade_window_days,
@@ -143,7 +160,7 @@ class JdbcIncidentStore {
 
     /** Sets (inserts or updates) one threshold; a null value deletes it. */
     void putThreshold(String scheme, GradingDimension dimension, Grade grade, @Nullable BigDecimal value) {
-        configGeneration.incrementAndGet();
+        configChanged();
         if (value == null) {
             jdbc.sql("""
                             delete from incident.grading_thresholds
@@ -171,7 +188,7 @@ class JdbcIncidentStore {
     }
 
     void setCountMissing(String scheme, boolean countMissing) {
-        configGeneration.incrementAndGet();
+        configChanged();
         jdbc.sql("""
                         update incident.grading_schemes set count_missing_as_deaths = :c, version = version + 1
                         where code = :s
@@ -206,7 +223,7 @@ class JdbcIncidentStore {
     }
 
     void updateRule(int id, int deadlineMinutes, @Nullable Grade minGrade, boolean enabled) {
-        configGeneration.incrementAndGet();
+        configChanged();
         jdbc.sql("""
                         update incident.reporting_rules
                         set deadline_minutes = :m, min_grade = :g, enabled = :e, version = version + 1
@@ -220,7 +237,7 @@ class JdbcIncidentStore {
     }
 
     void updateWindow(String typeCode, int days) {
-        configGeneration.incrementAndGet();
+        configChanged();
         jdbc.sql("update incident.event_types set regrade_window_days = :d, version = version + 1 where code = :c")
                 .param("c", typeCode)
                 .param("d", days)
@@ -990,12 +1007,43 @@ class JdbcIncidentStore {
 
     /** Several entries of one event in one statement. */
     void timelines(UUID incident, List<TimelineRow> rows) {
+        timelines(incident, null, rows);
+    }
+
+    /**
+     * Writes timeline entries and, when given, the grade change they record, in one statement (one round trip on the
+     * intake path).
+     */
+    void timelines(UUID incident, @Nullable GradeChange change, List<TimelineRow> rows) {
         if (rows.isEmpty()) {
+            if (change != null) {
+                insertGradeChange(incident, change);
+            }
             return;
         }
-        StringBuilder sql =
-                new StringBuilder("insert into incident.timeline (incident_id, at, kind, actor, args, ref_id) values ");
+        StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new java.util.HashMap<>();
+        if (change != null) {
+            sql.append("""
+                    with grade_change as (
+                        insert into incident.grade_changes (incident_id, at, actor, old_grade, new_grade,
+                            deciding_dimension, deciding_value, old_investigation, new_investigation,
+                            investigation_changed, reason)
+                        values (:i, :gAt, :gActor, :gOld, :gNew, :gDim, :gValue, :gOldInv, :gNewInv, :gChanged,
+                            :gReason))
+                    """);
+            params.put("gAt", Timestamp.from(change.at()));
+            params.put("gActor", change.actor());
+            params.put("gOld", name(change.oldGrade()));
+            params.put("gNew", name(change.newGrade()));
+            params.put("gDim", name(change.decidedBy()));
+            params.put("gValue", change.decidingValue());
+            params.put("gOldInv", name(change.oldInvestigator()));
+            params.put("gNewInv", name(change.newInvestigator()));
+            params.put("gChanged", change.investigatorChanged());
+            params.put("gReason", change.reason());
+        }
+        sql.append("insert into incident.timeline (incident_id, at, kind, actor, args, ref_id) values ");
         params.put("i", incident);
         for (int k = 0; k < rows.size(); k++) {
             TimelineRow r = rows.get(k);

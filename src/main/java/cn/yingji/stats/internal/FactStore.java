@@ -101,26 +101,31 @@ class FactStore {
 
     /** Inserts a new fact (ignored when already there) and counts it in the rollup. */
     void insertAccident(AccidentFact f) {
-        int n = jdbc.sql("""
-                        insert into stats.accident_fact (incident_id, category, type_code, production_safety, grade,
-                            division_path, occurred_at, deaths, missing, injured, direct_loss)
-                        values (:id, :category, :type, :ps, :grade, :path, :at, :deaths, :missing, :injured, :loss)
-                        on conflict (incident_id) do nothing""")
+        // The fact and its rollup delta in one statement (one round trip on the intake path); no delta on a repeat.
+        jdbc.sql("""
+                        with fact as (
+                            insert into stats.accident_fact (incident_id, category, type_code, production_safety,
+                                grade, division_path, occurred_at, deaths, missing, injured, direct_loss)
+                            values (:id, :category, :type, :ps, :grade, :path, :at, :deaths, :missing, :injured, :loss)
+                            on conflict (incident_id) do nothing
+                            returning 1)
+                        insert into stats.accident_delta (day, division_path, category, type_code, production_safety,
+                            grade, events, deaths)
+                        select :day, :path, :category, :type, :ps, :deltaGrade, 1, :deaths from fact""")
                 .param("id", f.incidentId())
                 .param("category", f.category())
                 .param("type", f.typeCode())
                 .param("ps", f.productionSafety())
                 .param("grade", f.grade())
+                .param("deltaGrade", f.grade() == null ? "" : f.grade())
                 .param("path", f.divisionPath())
                 .param("at", Timestamp.from(f.occurredAt()))
+                .param("day", LocalDate.ofInstant(f.occurredAt(), ZONE))
                 .param("deaths", f.deaths())
                 .param("missing", f.missing())
                 .param("injured", f.injured())
                 .param("loss", f.directLoss())
                 .update();
-        if (n == 1) {
-            roll(f, 1);
-        }
     }
 
     /** Replaces a fact by its new state, moving its contribution in the rollup. */
@@ -224,19 +229,22 @@ class FactStore {
 
     /** A newly reported hazard: counted as found on its day. */
     void hazardFound(UUID id, String path, String industry, String grade, String state, Instant at) {
-        int n = jdbc.sql("""
-                        insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state, reported_at)
-                        values (:id, :path, :industry, :grade, :state, :at) on conflict (hazard_id) do nothing""")
+        // The fact and its rollup delta in one statement (one round trip on the intake path); no delta on a repeat.
+        jdbc.sql("""
+                        with fact as (
+                            insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state, reported_at)
+                            values (:id, :path, :industry, :grade, :state, :at) on conflict (hazard_id) do nothing
+                            returning 1)
+                        insert into stats.hazard_delta (day, division_path, industry, grade, found, closed, overdue)
+                        select :day, :path, :industry, :grade, 1, 0, 0 from fact""")
                 .param("id", id)
                 .param("path", path)
                 .param("industry", industry)
                 .param("grade", grade)
                 .param("state", state)
                 .param("at", Timestamp.from(at))
+                .param("day", LocalDate.ofInstant(at, ZONE))
                 .update();
-        if (n == 1) {
-            hazardRoll(at, path, industry, grade, 1, 0, 0);
-        }
     }
 
     /** A hazard's state moved; closing counts it as closed on that day (once). */
