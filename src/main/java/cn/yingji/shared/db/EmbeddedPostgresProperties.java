@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port TCP port on loopback; 0 picks a free one (tests)
  * @param database database created inside the cluster on first start
  * @param clean wipe the data directory on start (tests only)
+ * @param settings server settings given to {@code postgres -c name=value} (memory, checkpoints); see
+ *     {@code application.yml} for the defaults and why
  */
 @ConfigurationProperties("yingji.db.embedded")
-public record EmbeddedPostgresProperties(String dataDir, int port, String database, boolean clean) {
+public record EmbeddedPostgresProperties(
+        String dataDir, int port, String database, boolean clean, java.util.Map<String, String> settings) {
 
     public EmbeddedPostgresProperties {
         if (dataDir == null || dataDir.isBlank()) {
@@ -20,5 +23,6 @@ public record EmbeddedPostgresProperties(String dataDir, int port, String databa
         if (database == null || database.isBlank()) {
             database = "yingji";
         }
+        settings = settings == null ? java.util.Map.of() : java.util.Map.copyOf(settings);
     }
 }

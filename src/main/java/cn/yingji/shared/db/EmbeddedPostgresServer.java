@@ -89,6 +89,7 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("timezone", "UTC")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8");
+            props.settings().forEach(builder::setServerConfig);
             if (props.port() > 0) {
                 builder.setPort(props.port());
             }

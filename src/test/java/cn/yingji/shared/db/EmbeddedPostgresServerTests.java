@@ -15,7 +15,7 @@ class EmbeddedPostgresServerTests {
     @Test
     void dataSurvivesARestartOnTheSameDirectory() throws Exception {
         Path dir = Files.createTempDirectory("yingji-persist");
-        var props = new EmbeddedPostgresProperties(dir.toString(), 0, "persisted", false);
+        var props = new EmbeddedPostgresProperties(dir.toString(), 0, "persisted", false, java.util.Map.of());
 
         EmbeddedPostgresServer first = EmbeddedPostgresServer.obtain(props);
         try (Connection c = DriverManager.getConnection(first.jdbcUrl(), "postgres", "");
@@ -40,9 +40,27 @@ class EmbeddedPostgresServerTests {
     @Test
     void sameDirectoryInOneJvmSharesOneServer() throws Exception {
         Path dir = Files.createTempDirectory("yingji-shared");
-        var props = new EmbeddedPostgresProperties(dir.toString(), 0, "shared", true);
+        var props = new EmbeddedPostgresProperties(dir.toString(), 0, "shared", true, java.util.Map.of());
         try {
             assertThat(EmbeddedPostgresServer.obtain(props)).isSameAs(EmbeddedPostgresServer.obtain(props));
+        } finally {
+            EmbeddedPostgresServer.stop(dir);
+        }
+    }
+
+    @Test
+    void serverSettingsReachPostgres() throws Exception {
+        Path dir = Files.createTempDirectory("yingji-settings");
+        var props = new EmbeddedPostgresProperties(
+                dir.toString(), 0, "tuned", true, java.util.Map.of("shared_buffers", "48MB", "max_wal_size", "3GB"));
+        try (Connection c = DriverManager.getConnection(
+                        EmbeddedPostgresServer.obtain(props).jdbcUrl(), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("select current_setting('shared_buffers'), current_setting('max_wal_size')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("48MB");
+            assertThat(rs.getString(2)).isEqualTo("3GB");
         } finally {
             EmbeddedPostgresServer.stop(dir);
         }
