@@ -129,6 +129,53 @@ public final class LoadSupport {
         System.out.println("seconds with calls over " + slowMs + " ms:" + (out.isEmpty() ? " none" : out));
     }
 
+    /**
+     * Ends a warm-up the way a maintained database looks: statistics fresh and dead rows gone on {@code tables} (so
+     * autovacuum does not start on the warm-up's rows mid-measurement), then a checkpoint (so the warm-up's dirty
+     * pages are not written during it).
+     */
+    public static void settle(org.springframework.jdbc.core.simple.JdbcClient jdbc, String... tables) {
+        for (String table : tables) {
+            jdbc.sql("vacuum analyze " + table).update();
+        }
+        jdbc.sql("checkpoint").update();
+    }
+
+    /** WAL position and checkpoint count, to report what a measured phase wrote. */
+    public record PgMark(String lsn, long checkpoints) {
+
+        public static PgMark now(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            return new PgMark(
+                    jdbc.sql("select pg_current_wal_lsn()::text")
+                            .query(String.class)
+                            .single(),
+                    jdbc.sql("select num_timed + num_requested from pg_stat_checkpointer")
+                            .query(Long.class)
+                            .single());
+        }
+
+        /** One line: WAL and checkpoints since this mark, and the settings that govern them. */
+        public String since(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            PgMark end = now(jdbc);
+            double mb = jdbc.sql("select cast(:b as pg_lsn) - cast(:a as pg_lsn)")
+                            .param("a", lsn)
+                            .param("b", end.lsn)
+                            .query(Double.class)
+                            .single()
+                    / 1e6;
+            return String.format(
+                    "WAL written: %.0f MB; checkpoints: %d (shared_buffers %s, max_wal_size %s)",
+                    mb,
+                    end.checkpoints - checkpoints,
+                    jdbc.sql("select current_setting('shared_buffers')")
+                            .query(String.class)
+                            .single(),
+                    jdbc.sql("select current_setting('max_wal_size')")
+                            .query(String.class)
+                            .single());
+        }
+    }
+
     /** The first group of {@code regex} in {@code text}; fails when it does not occur. */
     public static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);

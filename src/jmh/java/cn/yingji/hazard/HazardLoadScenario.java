@@ -81,10 +81,15 @@ public final class HazardLoadScenario {
             // Warm-up: the JIT and the connection pool, not measured.
             long warm = closedLoop(8, warmup, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
             System.out.printf("warm-up: %,d reports in %d s from 8 threads back to back%n", warm, warmup);
+            LoadSupport.settle(jdbc, "hazard.hazards", "hazard.photos", "identity.audit_log", "exchange.change_log");
+            // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state.
+            openLoop(rate, 10, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
+            LoadSupport.PgMark mark = LoadSupport.PgMark.now(jdbc);
             java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             double[] intake = openLoop(
                     rate, seconds, i -> acknowledged.add(report(raw, points.get(random.nextInt(points.size())), jpeg)));
-            cn.yingji.bench.LoadSupport.slowSeconds(intake, rate, 50);
+            LoadSupport.slowSeconds(intake, rate, 50);
+            System.out.println("during the measured phase: " + mark.since(jdbc));
 
             jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
                             + " created_at timestamptz not null default now())")

@@ -3,8 +3,10 @@ package cn.yingji.incident;
 import static cn.yingji.bench.LoadSupport.closedLoop;
 import static cn.yingji.bench.LoadSupport.openLoop;
 import static cn.yingji.bench.LoadSupport.pct;
+import static cn.yingji.bench.LoadSupport.settle;
 
 import cn.yingji.YingjiApplication;
+import cn.yingji.bench.LoadSupport.PgMark;
 import cn.yingji.bench.LoadSupport.Session;
 import cn.yingji.bench.RawHttp;
 import java.nio.file.Files;
@@ -73,14 +75,10 @@ public final class IntakeLoadScenario {
             // events of the measured phase only, as before the warm-up existed.
             jdbc.sql("update incident.incidents set state = 'CLOSED' where state <> 'CLOSED'")
                     .update();
-            jdbc.sql("vacuum analyze incident.incidents").update();
-            jdbc.sql("checkpoint").update();
+            settle(jdbc, "incident.incidents", "incident.obligations", "incident.timeline", "identity.audit_log");
             // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state.
             openLoop(rate, 10, i -> intake(session, body(points, random)));
-            long checkpoints = checkpoints(jdbc);
-            String walBefore = jdbc.sql("select pg_current_wal_lsn()::text")
-                    .query(String.class)
-                    .single();
+            PgMark mark = PgMark.now(jdbc);
             // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
             java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -102,22 +100,7 @@ public final class IntakeLoadScenario {
             sampler.start();
             double[] intake = openLoop(rate, seconds, i -> intake(session, body(points, random)));
             cn.yingji.bench.LoadSupport.slowSeconds(intake, rate, 50);
-            System.out.printf(
-                    "WAL written during the measured phase: %.0f MB; checkpoints: %d (shared_buffers %s, max_wal_size %s)%n",
-                    jdbc.sql("select pg_current_wal_lsn() - cast(:lsn as pg_lsn)")
-                                    .param("lsn", walBefore)
-                                    .query(Double.class)
-                                    .single()
-                            / 1e6,
-                    checkpoints(jdbc) - checkpoints,
-                    jdbc.sql("select current_setting('shared_buffers')")
-                            .query(String.class)
-                            .single(),
-                    jdbc.sql("select current_setting('max_wal_size')")
-                            .query(String.class)
-                            .single());
-            sampling.set(false);
-            sampler.join();
+            System.out.println("during the measured phase: " + mark.since(jdbc));
             System.out.println(
                     "PostgreSQL during the intake (backends not idle, sampled every 100 ms; for idle-in-transaction the last statement), top 12:");
             busy.entrySet().stream()
@@ -164,12 +147,6 @@ public final class IntakeLoadScenario {
                             .query(Long.class)
                             .single());
         }
-    }
-
-    private static long checkpoints(JdbcClient jdbc) {
-        return jdbc.sql("select num_timed + num_requested from pg_stat_checkpointer")
-                .query(Long.class)
-                .single();
     }
 
     private static void row(String what, double[] latencies) {

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param lat latitude
  * @param occurredAt when it happened
  * @param drill true for a drill (keep out of real statistics)
+ * @param incident the event as recorded, casualties included: listeners in the same transaction need not read it
+ *     back
  */
 public record IncidentReported(
         IncidentId id,
@@ -27,4 +29,5 @@ public record IncidentReported(
         double lon,
         double lat,
         Instant occurredAt,
-        boolean drill) {}
+        boolean drill,
+        Incident incident) {}

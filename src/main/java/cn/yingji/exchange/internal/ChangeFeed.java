@@ -58,7 +58,7 @@ class ChangeFeed {
 
     @EventListener
     void on(IncidentReported e) {
-        event(e.id(), "IncidentReported", WebhookEvent.EVENT_REPORTED);
+        record(e.incident(), "IncidentReported", WebhookEvent.EVENT_REPORTED);
     }
 
     @EventListener
@@ -164,16 +164,19 @@ class ChangeFeed {
     }
 
     private void event(IncidentId id, String change, WebhookEvent type) {
-        asSystem(() -> incidents.find(id))
-                .ifPresent(i -> record(
-                        SharedResource.EVENTS,
-                        id.value(),
-                        change,
-                        List.of(i.divisionPath()),
-                        i.lon(),
-                        i.lat(),
-                        Representations.event(i),
-                        type));
+        asSystem(() -> incidents.find(id)).ifPresent(i -> record(i, change, type));
+    }
+
+    private void record(cn.yingji.incident.Incident i, String change, WebhookEvent type) {
+        record(
+                SharedResource.EVENTS,
+                i.id().value(),
+                change,
+                List.of(i.divisionPath()),
+                i.lon(),
+                i.lat(),
+                Representations.event(i),
+                type);
     }
 
     private void hazard(HazardId id, String change, @Nullable WebhookEvent type) {

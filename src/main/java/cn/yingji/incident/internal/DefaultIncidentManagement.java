@@ -226,7 +226,8 @@ class DefaultIncidentManagement implements IncidentManagement {
                 incident.lon(),
                 incident.lat(),
                 incident.occurredAt(),
-                incident.drill()));
+                incident.drill(),
+                incident));
         return new IntakeResult(incident, false);
     }
 

@@ -52,10 +52,12 @@ class StatsListeners {
                 e.grade() == null ? null : e.grade().name(),
                 e.divisionPath(),
                 e.occurredAt(),
-                0,
-                0,
-                0,
-                java.math.BigDecimal.ZERO));
+                // as a casualty update counts them (seriously and minor injured together)
+                e.incident().casualties().deaths(),
+                e.incident().casualties().missing(),
+                e.incident().casualties().seriouslyInjured()
+                        + e.incident().casualties().minorInjuries(),
+                e.incident().casualties().directLoss()));
     }
 
     @EventListener

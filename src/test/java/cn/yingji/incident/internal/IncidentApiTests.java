@@ -147,6 +147,12 @@ class IncidentApiTests {
                 .andExpect(jsonPath("$.casualties.directLoss").value(1000.50))
                 // the day it occurred (Asia/Shanghai), then the sequence in six digits at least
                 .andExpect(jsonPath("$.number").value(org.hamcrest.Matchers.matchesPattern("20250520-\\d{6,}")));
+        // Statistics count the casualties reported at intake (three deaths; seriously and minor injured together).
+        assertThat(jdbc.sql("select deaths, injured, direct_loss from stats.accident_fact where incident_id = :i")
+                        .param("i", UUID.fromString(id))
+                        .query((rs, n) -> rs.getInt(1) + "/" + rs.getInt(2) + "/" + rs.getBigDecimal(3))
+                        .single())
+                .isEqualTo("3/1/1000.50");
         // Unit → county met at intake (reported 20 min after the accident); county → city due 2 h after receipt.
         Obligation unit = obligation(id, ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY);
         assertThat(unit.metAt()).isEqualTo(sh("2025-05-20T10:20:00"));
