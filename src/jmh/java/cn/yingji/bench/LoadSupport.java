@@ -130,14 +130,12 @@ public final class LoadSupport {
     }
 
     /**
-     * Ends a warm-up the way a maintained database looks: statistics fresh and dead rows gone on {@code tables} (so
+     * Ends a warm-up the way a maintained database looks: statistics fresh and dead rows gone in every table (so
      * autovacuum does not start on the warm-up's rows mid-measurement), then a checkpoint (so the warm-up's dirty
      * pages are not written during it).
      */
-    public static void settle(org.springframework.jdbc.core.simple.JdbcClient jdbc, String... tables) {
-        for (String table : tables) {
-            jdbc.sql("vacuum analyze " + table).update();
-        }
+    public static void settle(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        jdbc.sql("vacuum analyze").update();
         jdbc.sql("checkpoint").update();
     }
 

@@ -81,7 +81,7 @@ public final class HazardLoadScenario {
             // Warm-up: the JIT and the connection pool, not measured.
             long warm = closedLoop(8, warmup, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
             System.out.printf("warm-up: %,d reports in %d s from 8 threads back to back%n", warm, warmup);
-            LoadSupport.settle(jdbc, "hazard.hazards", "hazard.photos", "identity.audit_log", "exchange.change_log");
+            LoadSupport.settle(jdbc);
             // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state.
             openLoop(rate, 10, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
             LoadSupport.PgMark mark = LoadSupport.PgMark.now(jdbc);

@@ -75,22 +75,50 @@ public final class IntakeLoadScenario {
             // events of the measured phase only, as before the warm-up existed.
             jdbc.sql("update incident.incidents set state = 'CLOSED' where state <> 'CLOSED'")
                     .update();
-            settle(jdbc, "incident.incidents", "incident.obligations", "incident.timeline", "identity.audit_log");
+            settle(jdbc);
             // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state.
             openLoop(rate, 10, i -> intake(session, body(points, random)));
             PgMark mark = PgMark.now(jdbc);
             // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
             java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();
+            // and, second by second, whatever else runs: background work of the platform or of PostgreSQL
+            java.util.Map<Integer, java.util.Map<String, Integer>> other =
+                    new java.util.concurrent.ConcurrentSkipListMap<>();
             java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            long sampleStart = System.nanoTime();
             Thread sampler = new Thread(() -> {
                 while (sampling.get()) {
                     try {
+                        int second = (int) ((System.nanoTime() - sampleStart) / 1_000_000_000L);
                         jdbc.sql("""
-                                        select state || ' ' || coalesce(wait_event_type || ':' || wait_event, 'CPU')
+                                        select backend_type, state || ' ' || coalesce(wait_event_type || ':' || wait_event, 'CPU')
                                                || '  ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 140)
                                         from pg_stat_activity
-                                        where state <> 'idle' and pid <> pg_backend_pid()
-                                          and backend_type = 'client backend'""").query(String.class).list().forEach(q -> busy.merge(q, 1, Integer::sum));
+                                        where state <> 'idle' and pid <> pg_backend_pid()""")
+                                .query((rs, n) -> {
+                                    String q = rs.getString(2);
+                                    if (q == null) {
+                                        return null;
+                                    }
+                                    if (rs.getString(1).equals("client backend")) {
+                                        busy.merge(q, 1, Integer::sum);
+                                    }
+                                    String text = q.substring(q.indexOf("  ") + 2);
+                                    if (!rs.getString(1).equals("client backend")
+                                            || !(q.startsWith("idle in transaction")
+                                                    || text.startsWith("insert into incident.")
+                                                    || text.startsWith("with grade_change")
+                                                    || text.startsWith("with fact")
+                                                    || text.startsWith("insert into identity.audit_log")
+                                                    || text.startsWith("insert into exchange.change_log")
+                                                    || text.startsWith("COMMIT"))) {
+                                        other.computeIfAbsent(
+                                                        second, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                                                .merge(rs.getString(1) + ": " + left(text, 90), 1, Integer::sum);
+                                    }
+                                    return q;
+                                })
+                                .list();
                         Thread.sleep(100);
                     } catch (Exception e) {
                         return;
@@ -101,6 +129,8 @@ public final class IntakeLoadScenario {
             double[] intake = openLoop(rate, seconds, i -> intake(session, body(points, random)));
             cn.yingji.bench.LoadSupport.slowSeconds(intake, rate, 50);
             System.out.println("during the measured phase: " + mark.since(jdbc));
+            System.out.println("other work in PostgreSQL, by second of the measured phase (samples):");
+            other.forEach((sec, m) -> System.out.println("  s" + sec + ": " + m));
             System.out.println(
                     "PostgreSQL during the intake (backends not idle, sampled every 100 ms; for idle-in-transaction the last statement), top 12:");
             busy.entrySet().stream()
@@ -147,6 +177,10 @@ public final class IntakeLoadScenario {
                             .query(Long.class)
                             .single());
         }
+    }
+
+    private static String left(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
     }
 
     private static void row(String what, double[] latencies) {

@@ -23,12 +23,15 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     @Primary
-    DataSource dataSource(EmbeddedPostgresServer server) {
+    DataSource dataSource(
+            EmbeddedPostgresServer server,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:20}")
+                    int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl() + "?reWriteBatchedInserts=true");
         config.setUsername(server.username());
         config.setPassword("");
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("yingji-embedded");
         config.setMinimumIdle(2);
         HikariDataSource ds = new HikariDataSource(config);
