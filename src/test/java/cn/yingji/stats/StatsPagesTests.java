@@ -52,6 +52,8 @@ class StatsPagesTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(dash).contains("瑶海区").contains("双下降");
+        // each filter offers its own "all" (the type filter once said "all grades")
+        assertThat(dash).contains(">全部类型<").contains(">全部等级<");
         mvc.perform(get("/stats?division=340103000000").with(users.as("district.yaohai")))
                 .andExpect(status().isNotFound());
     }
