@@ -8,6 +8,7 @@ import cn.yingji.hazard.HazardReported;
 import cn.yingji.hazard.HazardStateChanged;
 import cn.yingji.hazard.Hazards;
 import cn.yingji.incident.CasualtiesUpdated;
+import cn.yingji.incident.Incident;
 import cn.yingji.incident.IncidentGraded;
 import cn.yingji.incident.IncidentId;
 import cn.yingji.incident.IncidentReported;
@@ -167,7 +168,7 @@ class ChangeFeed {
         asSystem(() -> incidents.find(id)).ifPresent(i -> record(i, change, type));
     }
 
-    private void record(cn.yingji.incident.Incident i, String change, WebhookEvent type) {
+    private void record(Incident i, String change, WebhookEvent type) {
         record(
                 SharedResource.EVENTS,
                 i.id().value(),

@@ -3,6 +3,7 @@ package cn.yingji.shared.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,7 @@ class EmbeddedPostgresConfiguration {
     @Bean
     @Primary
     DataSource dataSource(
-            EmbeddedPostgresServer server,
-            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:20}")
-                    int poolSize) {
+            EmbeddedPostgresServer server, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl() + "?reWriteBatchedInserts=true");
         config.setUsername(server.username());

@@ -1,5 +1,6 @@
 package cn.yingji.shared.db;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("yingji.db.embedded")
 public record EmbeddedPostgresProperties(
-        String dataDir, int port, String database, boolean clean, java.util.Map<String, String> settings) {
+        String dataDir, int port, String database, boolean clean, Map<String, String> settings) {
 
     public EmbeddedPostgresProperties {
         if (dataDir == null || dataDir.isBlank()) {
@@ -23,6 +24,6 @@ public record EmbeddedPostgresProperties(
         if (database == null || database.isBlank()) {
             database = "yingji";
         }
-        settings = settings == null ? java.util.Map.of() : java.util.Map.copyOf(settings);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 }
