@@ -1,6 +1,5 @@
 package cn.yingji.bench;
 
-import cn.yingji.YingjiApplication;
 import cn.yingji.bench.LoadSupport.Session;
 import cn.yingji.hazard.HazardLoadScenario;
 import java.lang.management.ManagementFactory;
@@ -9,11 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How much intake the machine takes, and what one intake costs: the whole application on an empty embedded database
@@ -35,30 +30,10 @@ public final class CapacityProbe {
         int threads = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
-        Path data = Files.createTempDirectory("yingji-probe");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--yingji.db.embedded.data-dir=" + data,
-                        "--yingji.db.embedded.port=0",
-                        "--yingji.db.embedded.clean=true",
-                        "--logging.level.root=WARN",
-                        "--yingji.security.throttle.enabled=false")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
-            cn.yingji.geo.Divisions divisions = app.getBean(cn.yingji.geo.Divisions.class);
-            List<double[]> points = jdbc
-                    .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
-                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
-                    .list()
-                    .stream()
-                    .filter(p -> divisions.locate(p[0], p[1]).isPresent())
-                    .toList();
-            byte[] jpeg = new byte[20 * 1024];
-            new Random(7).nextBytes(jpeg);
-            jpeg[0] = (byte) 0xff;
-            jpeg[1] = (byte) 0xd8;
-            jpeg[2] = (byte) 0xff;
+        try (ConfigurableApplicationContext app = LoadSupport.start("probe")) {
+            int port = LoadSupport.port(app);
+            List<double[]> points = LoadSupport.gridCentresInside(app);
+            byte[] jpeg = LoadSupport.jpeg(20 * 1024);
             RawHttp http = Session.signIn("http://localhost:" + port, hazard ? "admin" : "duty", "Demo!2026yj")
                     .raw();
             Random random = new Random(42);

@@ -23,6 +23,55 @@ public final class LoadSupport {
 
     private LoadSupport() {}
 
+    /**
+     * Starts the whole application as the load scenarios run it: a fresh embedded PostgreSQL in a temporary
+     * directory, free ports, warnings only in the log, no sign-in throttle (one client signs in for thousands of
+     * requests); {@code extra} arguments are added.
+     */
+    public static org.springframework.context.ConfigurableApplicationContext start(String name, String... extra)
+            throws java.io.IOException {
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("yingji-" + name);
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--yingji.db.embedded.data-dir=" + data,
+                "--yingji.db.embedded.port=0",
+                "--yingji.db.embedded.clean=true",
+                "--logging.level.root=WARN",
+                "--yingji.security.throttle.enabled=false"));
+        args.addAll(List.of(extra));
+        return new org.springframework.boot.builder.SpringApplicationBuilder(cn.yingji.YingjiApplication.class)
+                .run(args.toArray(String[]::new));
+    }
+
+    /** The HTTP port of an application from {@link #start}. */
+    public static int port(org.springframework.context.ConfigurableApplicationContext app) {
+        return ((org.springframework.boot.web.server.context.WebServerApplicationContext) app)
+                .getWebServer()
+                .getPort();
+    }
+
+    /** The centres of the demo city's grids that lie inside a division (a concave grid's centroid may not). */
+    public static List<double[]> gridCentresInside(org.springframework.context.ConfigurableApplicationContext app) {
+        cn.yingji.geo.Divisions divisions = app.getBean(cn.yingji.geo.Divisions.class);
+        return org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+                .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+                .list()
+                .stream()
+                .filter(p -> divisions.locate(p[0], p[1]).isPresent())
+                .toList();
+    }
+
+    /** {@code bytes} of deterministic noise behind a JPEG signature: a photo as far as the upload check goes. */
+    public static byte[] jpeg(int bytes) {
+        byte[] jpeg = new byte[bytes];
+        new java.util.Random(7).nextBytes(jpeg);
+        jpeg[0] = (byte) 0xff;
+        jpeg[1] = (byte) 0xd8;
+        jpeg[2] = (byte) 0xff;
+        return jpeg;
+    }
+
     /** One call of a load: {@code i} is its index. */
     public interface Call {
         void run(int i) throws Exception;

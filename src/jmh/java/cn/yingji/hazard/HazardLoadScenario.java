@@ -4,23 +4,18 @@ import static cn.yingji.bench.LoadSupport.closedLoop;
 import static cn.yingji.bench.LoadSupport.openLoop;
 import static cn.yingji.bench.LoadSupport.pct;
 
-import cn.yingji.YingjiApplication;
 import cn.yingji.bench.LoadSupport;
 import cn.yingji.bench.LoadSupport.Call;
 import cn.yingji.bench.LoadSupport.Session;
 import cn.yingji.bench.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,35 +40,15 @@ public final class HazardLoadScenario {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 180;
-        Path data = Files.createTempDirectory("yingji-hazard-load");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--yingji.db.embedded.data-dir=" + data,
-                        "--yingji.db.embedded.port=0",
-                        "--yingji.db.embedded.clean=true",
-                        "--logging.level.root=WARN",
-                        "--yingji.hazard.sweep-enabled=false",
-                        "--yingji.security.throttle.enabled=false")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app =
+                LoadSupport.start("hazard-load", "--yingji.hazard.sweep-enabled=false")) {
+            int port = LoadSupport.port(app);
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
             long t0 = System.nanoTime();
             seed(jdbc, hazards);
             System.out.printf("seeded %,d past hazards in %.1f s%n", hazards, (System.nanoTime() - t0) / 1e9);
-            cn.yingji.geo.Divisions divisions = app.getBean(cn.yingji.geo.Divisions.class);
-            // Grid centroids that lie inside the divisions (a concave grid's centroid may not).
-            List<double[]> points = jdbc
-                    .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
-                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
-                    .list()
-                    .stream()
-                    .filter(p -> divisions.locate(p[0], p[1]).isPresent())
-                    .toList();
-            byte[] jpeg = new byte[20 * 1024];
-            new Random(7).nextBytes(jpeg);
-            jpeg[0] = (byte) 0xff;
-            jpeg[1] = (byte) 0xd8;
-            jpeg[2] = (byte) 0xff;
+            List<double[]> points = LoadSupport.gridCentresInside(app);
+            byte[] jpeg = LoadSupport.jpeg(20 * 1024);
 
             Session session = Session.signIn("http://localhost:" + port, "admin", "Demo!2026yj");
             RawHttp raw = session.raw();

@@ -5,20 +5,16 @@ import static cn.yingji.bench.LoadSupport.openLoop;
 import static cn.yingji.bench.LoadSupport.pct;
 import static cn.yingji.bench.LoadSupport.settle;
 
-import cn.yingji.YingjiApplication;
+import cn.yingji.bench.LoadSupport;
 import cn.yingji.bench.LoadSupport.PgMark;
 import cn.yingji.bench.LoadSupport.Session;
 import cn.yingji.bench.RawHttp;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,29 +37,13 @@ public final class IntakeLoadScenario {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 180;
-        Path data = Files.createTempDirectory("yingji-load");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--yingji.db.embedded.data-dir=" + data,
-                        "--yingji.db.embedded.port=0",
-                        "--yingji.db.embedded.clean=true",
-                        "--logging.level.root=WARN",
-                        "--yingji.security.throttle.enabled=false")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = LoadSupport.start("load")) {
+            int port = LoadSupport.port(app);
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
             long t0 = System.nanoTime();
             seed(jdbc, events);
             System.out.printf("seeded %,d past events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
-            cn.yingji.geo.Divisions divisions = app.getBean(cn.yingji.geo.Divisions.class);
-            // Grid centroids that lie inside the divisions (a concave grid's centroid may not).
-            List<double[]> points = jdbc
-                    .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
-                    .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
-                    .list()
-                    .stream()
-                    .filter(p -> divisions.locate(p[0], p[1]).isPresent())
-                    .toList();
+            List<double[]> points = LoadSupport.gridCentresInside(app);
 
             RawHttp session = Session.signIn("http://localhost:" + port, "duty", "Demo!2026yj")
                     .raw();

@@ -2,7 +2,7 @@ package cn.yingji.monitoring.internal;
 
 import static cn.yingji.bench.LoadSupport.pct;
 
-import cn.yingji.YingjiApplication;
+import cn.yingji.bench.LoadSupport;
 import cn.yingji.bench.LoadSupport.Session;
 import cn.yingji.geo.Divisions;
 import cn.yingji.monitoring.Direction;
@@ -16,8 +16,6 @@ import cn.yingji.monitoring.SensorKind;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,19 +69,12 @@ public final class MonitoringLoadScenario {
         int mqttMessages = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int sensorCount = 1000;
-        Path data = Files.createTempDirectory("yingji-monitoring-load");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YingjiApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--yingji.db.embedded.data-dir=" + data,
-                        "--yingji.db.embedded.port=0",
-                        "--yingji.db.embedded.clean=true",
-                        "--logging.level.root=WARN",
-                        "--yingji.monitoring.sweep-enabled=false",
-                        "--yingji.monitoring.mqtt.port=0",
-                        "--yingji.monitoring.mqtt.host=127.0.0.1",
-                        "--yingji.hazard.sweep-enabled=false",
-                        "--yingji.security.throttle.enabled=false")) {
+        try (ConfigurableApplicationContext app = LoadSupport.start(
+                "monitoring-load",
+                "--yingji.monitoring.sweep-enabled=false",
+                "--yingji.monitoring.mqtt.port=0",
+                "--yingji.monitoring.mqtt.host=127.0.0.1",
+                "--yingji.hazard.sweep-enabled=false")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             DataSource ds = app.getBean(DataSource.class);
             JdbcClient jdbc = JdbcClient.create(ds);
@@ -419,6 +409,8 @@ public final class MonitoringLoadScenario {
                 out.write(payload);
             }
             out.flush();
+            // QoS 0 has no acknowledgement to wait for: a DISCONNECT right after the last PUBLISH lets the broker
+            // close the connection with publishes still unread in its socket buffer, so give it time to read them.
             Thread.sleep(3_000);
             out.write(new byte[] {(byte) 0xE0, 0});
             out.flush();
