@@ -35,6 +35,20 @@ class SmokeTests {
         org.assertj.core.api.Assertions.assertThat(active).containsExactly("/incidents/new");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** The embedded server runs with the shipped settings (application.yml), not PostgreSQL's small-host defaults. */
+    @Test
+    void embeddedPostgresRunsWithTheShippedSettings() {
+        var settings = jdbc.sql("""
+                        select current_setting('shared_buffers'), current_setting('max_wal_size'),
+                               current_setting('checkpoint_timeout'), current_setting('autovacuum_vacuum_cost_delay')""")
+                .query((rs, n) -> java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .single();
+        org.assertj.core.api.Assertions.assertThat(settings).containsExactly("512MB", "4GB", "15min", "10ms");
+    }
+
     @Test
     void openApiDocumentListsTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs"))

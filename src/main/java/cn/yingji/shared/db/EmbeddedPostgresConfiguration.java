@@ -25,14 +25,19 @@ class EmbeddedPostgresConfiguration {
     @Bean
     @Primary
     DataSource dataSource(
-            EmbeddedPostgresServer server, @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+            EmbeddedPostgresServer server,
+            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+            @Value("${spring.datasource.hikari.minimum-idle:-1}") int minimumIdle) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl() + "?reWriteBatchedInserts=true");
         config.setUsername(server.username());
         config.setPassword("");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("yingji-embedded");
-        config.setMinimumIdle(2);
+        // A fixed-size pool unless told otherwise: a connection opened during a surge starts a PostgreSQL backend
+        // with cold catalog caches and no prepared statements, exactly when intake can least afford it (seen as a
+        // stall under load while the pool grew from the warm-up's 8 connections to 20).
+        config.setMinimumIdle(minimumIdle < 0 ? poolSize : Math.min(minimumIdle, poolSize));
         HikariDataSource ds = new HikariDataSource(config);
         server.track(ds);
         return ds;

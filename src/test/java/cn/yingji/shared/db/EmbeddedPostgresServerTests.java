@@ -65,4 +65,21 @@ class EmbeddedPostgresServerTests {
             EmbeddedPostgresServer.stop(dir);
         }
     }
+
+    @Test
+    void poolIsFixedSizeUnlessAMinimumIsConfigured() throws Exception {
+        Path dir = Files.createTempDirectory("yingji-pool");
+        var props = new EmbeddedPostgresProperties(dir.toString(), 0, "pool", true, java.util.Map.of());
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.obtain(props);
+        var config = new EmbeddedPostgresConfiguration();
+        try (var fixed = (com.zaxxer.hikari.HikariDataSource) config.dataSource(server, 12, -1);
+                var small = (com.zaxxer.hikari.HikariDataSource) config.dataSource(server, 12, 2);
+                var capped = (com.zaxxer.hikari.HikariDataSource) config.dataSource(server, 12, 50)) {
+            assertThat(fixed.getMinimumIdle()).isEqualTo(12);
+            assertThat(small.getMinimumIdle()).isEqualTo(2);
+            assertThat(capped.getMinimumIdle()).isEqualTo(12);
+        } finally {
+            EmbeddedPostgresServer.stop(dir);
+        }
+    }
 }
