@@ -93,7 +93,7 @@ public final class LoadSupport {
     public static double[] openLoop(int rate, int seconds, Call call) throws InterruptedException {
         int total = rate * seconds;
         double[] latencies = new double[total];
-        ExecutorService pool = Executors.newFixedThreadPool(64);
+        ExecutorService pool = OPEN_LOOP;
         long start = System.nanoTime() + 50_000_000L;
         long intervalNs = 1_000_000_000L / rate;
         List<CompletableFuture<Void>> all = new ArrayList<>(total);
@@ -120,9 +120,19 @@ public final class LoadSupport {
                     pool));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        pool.shutdown();
         return latencies;
     }
+
+    /**
+     * The open loops' threads, shared by every phase of a run: each keeps its keep-alive connection (and session),
+     * so a measured phase does not begin by opening 64 new connections to the server — which a fresh pool per phase
+     * did, and which showed as a stall in the measured phase's first second.
+     */
+    private static final ExecutorService OPEN_LOOP = Executors.newFixedThreadPool(64, r -> {
+        Thread t = new Thread(r, "open-loop");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * Runs {@code call} back to back from {@code threads} threads for {@code seconds}; returns how many calls

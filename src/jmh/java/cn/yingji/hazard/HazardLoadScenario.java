@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a city officer sees them. Prints a Markdown table.
  *
  * <p>Run: {@code ./mvnw -B -Pjmh -Dbuild.dir=/tmp/build-load -DskipTests -Dspotless.check.skip=true compile
- * exec:exec@hazard-load} (arguments: {@code -Dload.events -Dload.rate -Dload.seconds}; the first is the number of
+ * exec:exec@hazard-load} (arguments: {@code -Dload.events -Dload.rate -Dload.seconds -Dload.warmup -Dload.steady}; the first is the number of
  * past hazards).
  */
 public final class HazardLoadScenario {
@@ -40,6 +40,7 @@ public final class HazardLoadScenario {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 180;
+        int steady = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         try (ConfigurableApplicationContext app =
                 LoadSupport.start("hazard-load", "--yingji.hazard.sweep-enabled=false")) {
             int port = LoadSupport.port(app);
@@ -57,8 +58,12 @@ public final class HazardLoadScenario {
             long warm = closedLoop(8, warmup, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
             System.out.printf("warm-up: %,d reports in %d s from 8 threads back to back%n", warm, warmup);
             LoadSupport.settle(jdbc);
-            // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state.
-            openLoop(rate, 10, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
+            // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state: up to
+            // 64 requests in flight instead of the warm-up's 8 take paths the warm-up did not (pool waits, hand-offs
+            // between threads), and the JIT recompiles them for tens of seconds on two cores (seen with
+            // -Xlog:jit+compilation: Hikari's borrow and Tomcat's worker loop were recompiled 30 s into the load).
+            openLoop(rate, steady, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
+            System.out.printf("then %d s at %d/s, not measured%n", steady, rate);
             LoadSupport.PgMark mark = LoadSupport.PgMark.now(jdbc);
             java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             double[] intake = openLoop(

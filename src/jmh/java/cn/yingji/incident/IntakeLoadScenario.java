@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * JDBC. Last, the command centre's situation query. Prints a Markdown table.
  *
  * <p>Run: {@code ./mvnw -B -Pjmh -Dbuild.dir=/tmp/build-load -DskipTests -Dspotless.check.skip=true compile
- * exec:exec@intake-load} (arguments: {@code -Dload.events -Dload.rate -Dload.seconds}).
+ * exec:exec@intake-load} (arguments: {@code -Dload.events -Dload.rate -Dload.seconds -Dload.warmup -Dload.steady}).
  */
 public final class IntakeLoadScenario {
 
@@ -37,6 +37,7 @@ public final class IntakeLoadScenario {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 180;
+        int steady = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         try (ConfigurableApplicationContext app = LoadSupport.start("load")) {
             int port = LoadSupport.port(app);
             JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
@@ -56,8 +57,12 @@ public final class IntakeLoadScenario {
             jdbc.sql("update incident.incidents set state = 'CLOSED' where state <> 'CLOSED'")
                     .update();
             settle(jdbc);
-            // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state.
-            openLoop(rate, 10, i -> intake(session, body(points, random)));
+            // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state: up to
+            // 64 requests in flight instead of the warm-up's 8 take paths the warm-up did not (pool waits, hand-offs
+            // between threads), and the JIT recompiles them for tens of seconds on two cores (seen with
+            // -Xlog:jit+compilation: Hikari's borrow and Tomcat's worker loop were recompiled 30 s into the load).
+            openLoop(rate, steady, i -> intake(session, body(points, random)));
+            System.out.printf("then %d s at %d/s, not measured%n", steady, rate);
             PgMark mark = PgMark.now(jdbc);
             // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
             java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();
