@@ -52,8 +52,15 @@ public final class LoadSupport {
 
     /** The centres of the demo city's grids that lie inside a division (a concave grid's centroid may not). */
     public static List<double[]> gridCentresInside(org.springframework.context.ConfigurableApplicationContext app) {
-        cn.yingji.geo.Divisions divisions = app.getBean(cn.yingji.geo.Divisions.class);
-        return org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+        return gridCentresInside(
+                app.getBean(cn.yingji.geo.Divisions.class),
+                org.springframework.jdbc.core.simple.JdbcClient.create(app.getBean(javax.sql.DataSource.class)));
+    }
+
+    /** As {@link #gridCentresInside(org.springframework.context.ConfigurableApplicationContext)}. */
+    public static List<double[]> gridCentresInside(
+            cn.yingji.geo.Divisions divisions, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return jdbc
                 .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
                 .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
                 .list()

@@ -144,13 +144,7 @@ public final class MonitoringLoadScenario {
 
     static List<Sensor> sensors(MonitoringAdministration admin, Divisions divisions, JdbcClient jdbc, int n) {
         SecurityContextHolder.clearContext();
-        List<double[]> places = jdbc
-                .sql("select (@@ outline)[0], (@@ outline)[1] from geo.grids order by code")
-                .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
-                .list()
-                .stream()
-                .filter(p -> divisions.locate(p[0], p[1]).isPresent())
-                .toList();
+        List<double[]> places = cn.yingji.bench.LoadSupport.gridCentresInside(divisions, jdbc);
         List<Sensor> out = new ArrayList<>();
         MonitoringPoint point = null;
         for (int i = 0; i < n; i++) {

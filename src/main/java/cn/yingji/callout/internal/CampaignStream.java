@@ -1,5 +1,6 @@
 package cn.yingji.callout.internal;
 
+import cn.yingji.shared.db.AfterTransaction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -38,16 +37,7 @@ class CampaignStream {
         if (!byCampaign.containsKey(campaign)) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    broadcast(campaign);
-                }
-            });
-        } else {
-            broadcast(campaign);
-        }
+        AfterTransaction.commitOrNow(() -> broadcast(campaign));
     }
 
     private void broadcast(UUID campaign) {

@@ -5,6 +5,7 @@ import cn.yingji.incident.IncidentGraded;
 import cn.yingji.incident.IncidentReportFiled;
 import cn.yingji.incident.IncidentReported;
 import cn.yingji.incident.ReportingOverdue;
+import cn.yingji.shared.db.AfterTransaction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -95,16 +94,7 @@ class SituationStream {
      * own — under load that exhausts the pool. A lost push is harmless (screens also refresh every minute).
      */
     private void afterCommit(String kind) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    broadcast(kind);
-                }
-            });
-        } else {
-            broadcast(kind);
-        }
+        AfterTransaction.commitOrNow(() -> broadcast(kind));
     }
 
     /** Keeps idle connections open through proxies that cut silent ones. */

@@ -1,6 +1,7 @@
 package cn.yingji.exchange.internal;
 
 import cn.yingji.exchange.SharedResource;
+import cn.yingji.shared.db.AfterTransaction;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +16,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** All SQL of the exchange module, against its own schema only. */
 @Repository
@@ -409,14 +408,7 @@ class JdbcExchangeStore {
      */
     private void subscribersChanged() {
         subscribers = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    subscribers = null;
-                }
-            });
-        }
+        AfterTransaction.completion(() -> subscribers = null);
     }
 
     private static final long SUBSCRIBERS_TTL_NANOS = 5_000_000_000L;

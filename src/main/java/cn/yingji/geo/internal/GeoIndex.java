@@ -2,6 +2,7 @@ package cn.yingji.geo.internal;
 
 import cn.yingji.geo.Division;
 import cn.yingji.geo.Grid;
+import cn.yingji.shared.db.AfterTransaction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,16 +59,7 @@ class GeoIndex {
      * shows rows that were rolled back.
      */
     void refreshAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    refreshIfStale();
-                }
-            });
-        } else {
-            refreshIfStale();
-        }
+        AfterTransaction.commitOrNow(this::refreshIfStale);
     }
 
     /**

@@ -22,6 +22,7 @@ import cn.yingji.incident.TimelineEntry;
 import cn.yingji.shared.PageQuery;
 import cn.yingji.shared.PageResult;
 import cn.yingji.shared.Uuids;
+import cn.yingji.shared.db.AfterTransaction;
 import cn.yingji.shared.db.PathScope;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -41,8 +42,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Hand-written SQL for the {@code incident} schema. Scoping patterns are passed in by the callers. */
 @Repository
@@ -77,14 +76,7 @@ class JdbcIncidentStore {
      */
     private void configChanged() {
         configGeneration.incrementAndGet();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    configGeneration.incrementAndGet();
-                }
-            });
-        }
+        AfterTransaction.completion(configGeneration::incrementAndGet);
     }
 
     List<EventType> eventTypes() {
@@ -557,24 +549,30 @@ class JdbcIncidentStore {
     // ---- grade history, casualty updates -------------------------------------------------------
 
     void insertGradeChange(UUID incident, GradeChange c) {
-        jdbc.sql("""
-                        insert into incident.grade_changes (incident_id, at, actor, old_grade, new_grade,
-                            deciding_dimension, deciding_value, old_investigation, new_investigation,
-                            investigation_changed, reason)
-                        values (:i, :at, :actor, :old, :new, :dim, :value, :oldInv, :newInv, :changed, :reason)
-                        """)
-                .param("i", incident)
-                .param("at", Timestamp.from(c.at()))
-                .param("actor", c.actor())
-                .param("old", name(c.oldGrade()))
-                .param("new", name(c.newGrade()))
-                .param("dim", name(c.decidedBy()))
-                .param("value", c.decidingValue())
-                .param("oldInv", name(c.oldInvestigator()))
-                .param("newInv", name(c.newInvestigator()))
-                .param("changed", c.investigatorChanged())
-                .param("reason", c.reason())
-                .update();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("i", incident);
+        gradeChangeParams(params, c);
+        jdbc.sql(INSERT_GRADE_CHANGE).params(params).update();
+    }
+
+    /** One grade change of the event {@code :i}; its values are bound by {@link #gradeChangeParams}. */
+    private static final String INSERT_GRADE_CHANGE = """
+            insert into incident.grade_changes (incident_id, at, actor, old_grade, new_grade, deciding_dimension,
+                deciding_value, old_investigation, new_investigation, investigation_changed, reason)
+            values (:i, :gAt, :gActor, :gOld, :gNew, :gDim, :gValue, :gOldInv, :gNewInv, :gChanged, :gReason)
+            """;
+
+    private static void gradeChangeParams(Map<String, Object> params, GradeChange c) {
+        params.put("gAt", Timestamp.from(c.at()));
+        params.put("gActor", c.actor());
+        params.put("gOld", name(c.oldGrade()));
+        params.put("gNew", name(c.newGrade()));
+        params.put("gDim", name(c.decidedBy()));
+        params.put("gValue", c.decidingValue());
+        params.put("gOldInv", name(c.oldInvestigator()));
+        params.put("gNewInv", name(c.newInvestigator()));
+        params.put("gChanged", c.investigatorChanged());
+        params.put("gReason", c.reason());
     }
 
     List<GradeChange> gradeHistory(UUID incident) {
@@ -1031,24 +1029,8 @@ class JdbcIncidentStore {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new java.util.HashMap<>();
         if (change != null) {
-            sql.append("""
-                    with grade_change as (
-                        insert into incident.grade_changes (incident_id, at, actor, old_grade, new_grade,
-                            deciding_dimension, deciding_value, old_investigation, new_investigation,
-                            investigation_changed, reason)
-                        values (:i, :gAt, :gActor, :gOld, :gNew, :gDim, :gValue, :gOldInv, :gNewInv, :gChanged,
-                            :gReason))
-                    """);
-            params.put("gAt", Timestamp.from(change.at()));
-            params.put("gActor", change.actor());
-            params.put("gOld", name(change.oldGrade()));
-            params.put("gNew", name(change.newGrade()));
-            params.put("gDim", name(change.decidedBy()));
-            params.put("gValue", change.decidingValue());
-            params.put("gOldInv", name(change.oldInvestigator()));
-            params.put("gNewInv", name(change.newInvestigator()));
-            params.put("gChanged", change.investigatorChanged());
-            params.put("gReason", change.reason());
+            sql.append("with grade_change as (").append(INSERT_GRADE_CHANGE).append(")\n");
+            gradeChangeParams(params, change);
         }
         sql.append("insert into incident.timeline (incident_id, at, kind, actor, args, ref_id) values ");
         params.put("i", incident);

@@ -16,6 +16,7 @@ import cn.yingji.shared.ConflictException;
 import cn.yingji.shared.DomainException.FieldError;
 import cn.yingji.shared.InvalidInputException;
 import cn.yingji.shared.NotFoundException;
+import cn.yingji.shared.db.AfterTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +27,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Points and sensors: validation, jurisdiction, roles and audit; keeps the in-memory registry in step. */
 @Service
@@ -208,7 +207,7 @@ class MonitoringService implements MonitoringAdministration {
         List<UUID> moved = path.equals(before.divisionPath()) ? List.of() : store.movePointSensors(id, path);
         MonitoringPoint after = store.point(id).orElseThrow();
         audit.record("update", "monitoring.point", id.toString(), path, before, after);
-        afterCommit(() -> moved.forEach(registry::refresh));
+        AfterTransaction.commitOrNow(() -> moved.forEach(registry::refresh));
         return after;
     }
 
@@ -266,7 +265,7 @@ class MonitoringService implements MonitoringAdministration {
         Sensor s = validated(UUID.randomUUID(), pointId, p.divisionPath(), in, 0, true);
         store.insertSensor(s, clock.instant());
         audit.record("create", "monitoring.sensor", s.id().toString(), p.divisionPath(), null, s);
-        afterCommit(() -> registry.refresh(s.id()));
+        AfterTransaction.commitOrNow(() -> registry.refresh(s.id()));
         return s;
     }
 
@@ -281,7 +280,7 @@ class MonitoringService implements MonitoringAdministration {
         }
         Sensor after = store.sensor(id).orElseThrow();
         audit.record("update", "monitoring.sensor", id.toString(), before.divisionPath(), before, after);
-        afterCommit(() -> registry.refresh(id));
+        AfterTransaction.commitOrNow(() -> registry.refresh(id));
         return after;
     }
 
@@ -363,19 +362,6 @@ class MonitoringService implements MonitoringAdministration {
                 create ? null : old.lastValue(),
                 create ? null : old.lastAt(),
                 version);
-    }
-
-    static void afterCommit(Runnable r) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    r.run();
-                }
-            });
-        } else {
-            r.run();
-        }
     }
 
     private static boolean blank(@Nullable String s) {

@@ -13,6 +13,7 @@ import cn.yingji.notify.NotificationReply;
 import cn.yingji.notify.Notifications;
 import cn.yingji.notify.Outgoing;
 import cn.yingji.shared.InvalidInputException;
+import cn.yingji.shared.db.AfterTransaction;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -36,8 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Stores attempts, receipts and preferences, and hands attempts to their channels after commit. */
 @Service
@@ -122,16 +121,7 @@ class NotifyService implements Notifications, GatewayCallbacks {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)
                 """, rows);
         // Addresses are looked up and the attempts handed over after the commit, off the sender's transaction.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.dispatch(ready);
-                }
-            });
-        } else {
-            dispatcher.dispatch(ready);
-        }
+        AfterTransaction.commitOrNow(() -> dispatcher.dispatch(ready));
         return ids;
     }
 

@@ -1,6 +1,7 @@
 package cn.yingji.resource.internal;
 
 import cn.yingji.resource.Team;
+import cn.yingji.shared.db.AfterTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,7 +57,7 @@ class RecommendationIndex {
 
     /** After commit: swap the team in when the snapshot is at {@code version - 1}, else rebuild. */
     void teamChangedAfterCommit(Team team, long version) {
-        afterCommit(() -> {
+        AfterTransaction.commitOrNow(() -> {
             RecommendationSnapshot s = current;
             if (s != null) {
                 synchronized (rebuildLock) {
@@ -74,20 +73,7 @@ class RecommendationIndex {
 
     /** After commit: rebuild unless already current. */
     void changedAfterCommit() {
-        afterCommit(this::refreshIfStale);
-    }
-
-    private static void afterCommit(Runnable r) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    r.run();
-                }
-            });
-        } else {
-            r.run();
-        }
+        AfterTransaction.commitOrNow(this::refreshIfStale);
     }
 
     @Scheduled(

@@ -102,26 +102,19 @@ class FactStore {
     /** Inserts a new fact (ignored when already there) and counts it in the rollup. */
     void insertAccident(AccidentFact f) {
         // The fact and its rollup delta in one statement (one round trip on the intake path); no delta on a repeat.
-        jdbc.sql("""
-                        with fact as (
-                            insert into stats.accident_fact (incident_id, category, type_code, production_safety,
-                                grade, division_path, occurred_at, deaths, missing, injured, direct_loss)
-                            values (:id, :category, :type, :ps, :grade, :path, :at, :deaths, :missing, :injured, :loss)
-                            on conflict (incident_id) do nothing
-                            returning 1)
-                        insert into stats.accident_delta (day, division_path, category, type_code, production_safety,
-                            grade, events, deaths)
-                        select :day, :path, :category, :type, :ps, :deltaGrade, 1, :deaths from fact""")
+        accidentDelta(jdbc.sql("""
+                                with fact as (
+                                    insert into stats.accident_fact (incident_id, category, type_code,
+                                        production_safety, grade, division_path, occurred_at, deaths, missing,
+                                        injured, direct_loss)
+                                    values (:id, :category, :type, :ps, :grade, :path, :at, :deaths, :missing,
+                                        :injured, :loss)
+                                    on conflict (incident_id) do nothing
+                                    returning 1)
+                                """ + ACCIDENT_DELTA + " from fact"), f, 1)
                 .param("id", f.incidentId())
-                .param("category", f.category())
-                .param("type", f.typeCode())
-                .param("ps", f.productionSafety())
                 .param("grade", f.grade())
-                .param("deltaGrade", f.grade() == null ? "" : f.grade())
-                .param("path", f.divisionPath())
                 .param("at", Timestamp.from(f.occurredAt()))
-                .param("day", LocalDate.ofInstant(f.occurredAt(), ZONE))
-                .param("deaths", f.deaths())
                 .param("missing", f.missing())
                 .param("injured", f.injured())
                 .param("loss", f.directLoss())
@@ -145,19 +138,25 @@ class FactStore {
     }
 
     private void roll(AccidentFact f, int sign) {
-        jdbc.sql("""
-                        insert into stats.accident_delta (day, division_path, category, type_code, production_safety,
-                            grade, events, deaths)
-                        values (:day, :path, :category, :type, :ps, :grade, :events, :deaths)""")
-                .param("day", LocalDate.ofInstant(f.occurredAt(), ZONE))
+        accidentDelta(jdbc.sql(ACCIDENT_DELTA), f, sign).update();
+    }
+
+    /** One row of rollup change; alone it inserts one row, after a CTE with {@code from} one row per CTE row. */
+    private static final String ACCIDENT_DELTA = """
+            insert into stats.accident_delta (day, division_path, category, type_code, production_safety, grade,
+                events, deaths)
+            select :day, :path, :category, :type, :ps, :deltaGrade, :events, :deaths""";
+
+    /** Binds {@link #ACCIDENT_DELTA}: the fact's contribution, added ({@code sign} 1) or taken back (-1). */
+    private static JdbcClient.StatementSpec accidentDelta(JdbcClient.StatementSpec spec, AccidentFact f, int sign) {
+        return spec.param("day", LocalDate.ofInstant(f.occurredAt(), ZONE))
                 .param("path", f.divisionPath())
                 .param("category", f.category())
                 .param("type", f.typeCode())
                 .param("ps", f.productionSafety())
-                .param("grade", f.grade() == null ? "" : f.grade())
+                .param("deltaGrade", f.grade() == null ? "" : f.grade())
                 .param("events", sign)
-                .param("deaths", sign * f.deaths())
-                .update();
+                .param("deaths", sign * f.deaths());
     }
 
     /**
@@ -230,20 +229,17 @@ class FactStore {
     /** A newly reported hazard: counted as found on its day. */
     void hazardFound(UUID id, String path, String industry, String grade, String state, Instant at) {
         // The fact and its rollup delta in one statement (one round trip on the intake path); no delta on a repeat.
-        jdbc.sql("""
-                        with fact as (
-                            insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state, reported_at)
-                            values (:id, :path, :industry, :grade, :state, :at) on conflict (hazard_id) do nothing
-                            returning 1)
-                        insert into stats.hazard_delta (day, division_path, industry, grade, found, closed, overdue)
-                        select :day, :path, :industry, :grade, 1, 0, 0 from fact""")
+        hazardDelta(jdbc.sql("""
+                                with fact as (
+                                    insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state,
+                                        reported_at)
+                                    values (:id, :path, :industry, :grade, :state, :at)
+                                    on conflict (hazard_id) do nothing
+                                    returning 1)
+                                """ + HAZARD_DELTA + " from fact"), at, path, industry, grade, 1, 0, 0)
                 .param("id", id)
-                .param("path", path)
-                .param("industry", industry)
-                .param("grade", grade)
                 .param("state", state)
                 .param("at", Timestamp.from(at))
-                .param("day", LocalDate.ofInstant(at, ZONE))
                 .update();
     }
 
@@ -278,17 +274,31 @@ class FactStore {
     }
 
     private void hazardRoll(Instant at, String path, String industry, String grade, int found, int closed, int od) {
-        jdbc.sql("""
-                        insert into stats.hazard_delta (day, division_path, industry, grade, found, closed, overdue)
-                        values (:day, :path, :industry, :grade, :found, :closed, :overdue)""")
-                .param("day", LocalDate.ofInstant(at, ZONE))
+        hazardDelta(jdbc.sql(HAZARD_DELTA), at, path, industry, grade, found, closed, od)
+                .update();
+    }
+
+    /** One row of hazard rollup change, as {@link #ACCIDENT_DELTA}. */
+    private static final String HAZARD_DELTA = """
+            insert into stats.hazard_delta (day, division_path, industry, grade, found, closed, overdue)
+            select :day, :path, :industry, :grade, :found, :closed, :overdue""";
+
+    private static JdbcClient.StatementSpec hazardDelta(
+            JdbcClient.StatementSpec spec,
+            Instant at,
+            String path,
+            String industry,
+            String grade,
+            int found,
+            int closed,
+            int od) {
+        return spec.param("day", LocalDate.ofInstant(at, ZONE))
                 .param("path", path)
                 .param("industry", industry)
                 .param("grade", grade)
                 .param("found", found)
                 .param("closed", closed)
-                .param("overdue", od)
-                .update();
+                .param("overdue", od);
     }
 
     // ---- warnings and 叫应 ----
