@@ -276,7 +276,11 @@ class DefaultIncidentManagement implements IncidentManagement {
             } else if (c.occurredAt() != null && c.reportedAt().isBefore(c.occurredAt())) {
                 errors.add(new FieldError("reportedAt", "incident.error.reportedBeforeOccurred"));
             }
-        } else if (c.occurredAt() != null && now.isBefore(c.occurredAt())) {
+        } else if (c.occurredAt() != null
+                && now.isBefore(c.occurredAt())
+                && !c.occurredAt().isAfter(now.plus(SKEW))) {
+            // reported now (no reportedAt): within the clock skew it must still not lie after the report; beyond the
+            // skew it was flagged above already
             errors.add(new FieldError("occurredAt", "incident.error.future"));
         }
         if (c.receivedLevel() != null

@@ -249,6 +249,7 @@ class IncidentApiTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(intake("CONSTRUCTION", Instant.now().plusSeconds(3600), null, WEST_POINT, 0, 0)))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].field").value("occurredAt"))
                 .andExpect(jsonPath("$.errors[0].message").value("The time must not be in the future."));
         mvc.perform(post("/api/v1/incidents")
