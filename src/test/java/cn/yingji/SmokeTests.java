@@ -38,15 +38,26 @@ class SmokeTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    /** The embedded server runs with the shipped settings (application.yml), not PostgreSQL's small-host defaults. */
+    /**
+     * The embedded server runs with the shipped settings (application.yml), not PostgreSQL's small-host defaults, and
+     * durably: zonky's own defaults (fsync and synchronous commit off) would let a crash lose acknowledged reports.
+     */
     @Test
     void embeddedPostgresRunsWithTheShippedSettings() {
         var settings = jdbc.sql("""
                         select current_setting('shared_buffers'), current_setting('max_wal_size'),
-                               current_setting('checkpoint_timeout'), current_setting('autovacuum_vacuum_cost_delay')""")
-                .query((rs, n) -> java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                               current_setting('checkpoint_timeout'), current_setting('autovacuum_vacuum_cost_delay'),
+                               current_setting('fsync'), current_setting('synchronous_commit')""")
+                .query((rs, n) -> java.util.List.of(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .single();
-        org.assertj.core.api.Assertions.assertThat(settings).containsExactly("512MB", "4GB", "15min", "10ms");
+        org.assertj.core.api.Assertions.assertThat(settings)
+                .containsExactly("512MB", "4GB", "15min", "10ms", "on", "on");
     }
 
     @Test

@@ -87,6 +87,11 @@ public final class EmbeddedPostgresServer {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
+                    // zonky starts postgres with -F (fsync off) and synchronous_commit=off, defaults for throw-away
+                    // test clusters. A report is acknowledged only once it is on disk, and a power cut must not
+                    // corrupt the cluster, so both are switched back on (a later -c wins over -F).
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8");
             props.settings().forEach(builder::setServerConfig);
