@@ -1,6 +1,7 @@
 package cn.yingji.hazard;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hazard was reported.
@@ -12,6 +13,8 @@ import java.time.Instant;
  * @param divisionPath where
  * @param industry its industry code
  * @param at when it was reported
+ * @param hazard the hazard as recorded, so that listeners in the same transaction need not read it back; null when
+ *     the publisher has only the facts above
  */
 public record HazardReported(
         HazardId id,
@@ -20,4 +23,18 @@ public record HazardReported(
         HazardSource source,
         String divisionPath,
         String industry,
-        Instant at) {}
+        Instant at,
+        @Nullable Hazard hazard) {
+
+    /** The facts without the recorded hazard. */
+    public HazardReported(
+            HazardId id,
+            String number,
+            HazardGrade grade,
+            HazardSource source,
+            String divisionPath,
+            String industry,
+            Instant at) {
+        this(id, number, grade, source, divisionPath, industry, at, null);
+    }
+}

@@ -2,6 +2,7 @@ package cn.yingji.exchange.internal;
 
 import cn.yingji.exchange.SharedResource;
 import cn.yingji.exchange.WebhookEvent;
+import cn.yingji.hazard.Hazard;
 import cn.yingji.hazard.HazardCardRaised;
 import cn.yingji.hazard.HazardId;
 import cn.yingji.hazard.HazardReported;
@@ -74,7 +75,11 @@ class ChangeFeed {
 
     @EventListener
     void on(HazardReported e) {
-        hazard(e.id(), "HazardReported", WebhookEvent.HAZARD_REPORTED);
+        if (e.hazard() != null) {
+            hazard(e.hazard(), "HazardReported", WebhookEvent.HAZARD_REPORTED);
+        } else {
+            hazard(e.id(), "HazardReported", WebhookEvent.HAZARD_REPORTED);
+        }
     }
 
     @EventListener
@@ -181,16 +186,19 @@ class ChangeFeed {
     }
 
     private void hazard(HazardId id, String change, @Nullable WebhookEvent type) {
-        asSystem(() -> hazards.find(id))
-                .ifPresent(h -> record(
-                        SharedResource.HAZARDS,
-                        id.value(),
-                        change,
-                        List.of(h.divisionPath()),
-                        h.lon(),
-                        h.lat(),
-                        Representations.hazard(h),
-                        type));
+        asSystem(() -> hazards.find(id)).ifPresent(h -> hazard(h, change, type));
+    }
+
+    private void hazard(Hazard h, String change, @Nullable WebhookEvent type) {
+        record(
+                SharedResource.HAZARDS,
+                h.id().value(),
+                change,
+                List.of(h.divisionPath()),
+                h.lon(),
+                h.lat(),
+                Representations.hazard(h),
+                type);
     }
 
     private void team(UUID id, String change, WebhookEvent type) {

@@ -55,7 +55,7 @@ class HazardApiController {
 
     @PostMapping
     ResponseEntity<Hazard> report(
-            @ModelAttribute ReportForm form,
+            ReportForm form,
             @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         ReportReceipt r = management.report(form.command(), HazardForms.photo(photo), key);

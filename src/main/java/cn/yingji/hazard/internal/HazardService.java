@@ -402,7 +402,7 @@ class HazardService implements Hazards, HazardManagement {
         }
         audit.record("report", "hazard.hazard", id.toString(), d.path, null, saved);
         events.publishEvent(new HazardReported(
-                id, saved.number(), saved.grade(), source, d.path, saved.industry(), saved.reportedAt()));
+                id, saved.number(), saved.grade(), source, d.path, saved.industry(), saved.reportedAt(), saved));
         return new ReportReceipt(saved, code == null ? null : display(code), false);
     }
 

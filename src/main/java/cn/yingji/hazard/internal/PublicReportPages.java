@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -74,7 +73,7 @@ class PublicReportPages {
 
     @PostMapping("/report")
     String report(
-            @ModelAttribute ReportForm form,
+            ReportForm form,
             @RequestParam(required = false) @Nullable MultipartFile photo,
             HttpServletRequest request,
             HttpServletResponse response,
