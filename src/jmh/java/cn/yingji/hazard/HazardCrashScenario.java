@@ -25,12 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hidden-hazard intake survives a kill -9 of the server: the platform runs as a child process on its embedded
- * PostgreSQL; field reports are sent at a fixed rate; half-way the server process is killed with SIGKILL; it is
- * started again on the same data directory; then every report the server had acknowledged (201 with an id) must be
- * in {@code hazard.hazards}. Prints the counts.
+ * PostgreSQL; field reports are sent at a fixed rate; half-way the server process is killed with SIGKILL, and with
+ * it (by default) the PostgreSQL postmaster and every backend, so that nothing is flushed in an orderly way; it is
+ * started again on the same data directory (PostgreSQL recovers from its WAL); then every report the server had
+ * acknowledged (201 with an id) must be in {@code hazard.hazards}. Prints the counts.
  *
  * <p>Run: {@code ./mvnw -B -Pjmh -Dbuild.dir=/tmp/build-load -DskipTests -Dspotless.check.skip=true compile
- * exec:exec@hazard-crash} (arguments {@code -Dload.rate -Dload.seconds}).
+ * exec:exec@hazard-crash} (arguments {@code -Dload.rate -Dload.seconds}; a third argument {@code jvm} kills only
+ * the JVM, {@code async} kills both but runs PostgreSQL with {@code synchronous_commit=off}, the setting zonky
+ * starts it with, to show what the platform's durable setting prevents).
  */
 public final class HazardCrashScenario {
 
@@ -39,12 +42,21 @@ public final class HazardCrashScenario {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        String mode = args.length > 2 ? args[2] : "all";
+        boolean killPostgres = !mode.equals("jvm");
+        List<String> extra =
+                mode.equals("async") ? List.of("--yingji.db.embedded.settings[synchronous_commit]=off") : List.of();
+        System.out.printf(
+                "mode %s: kill -9 of the JVM%s%s%n",
+                mode,
+                killPostgres ? " and of PostgreSQL" : "",
+                extra.isEmpty() ? "" : ", PostgreSQL with synchronous_commit=off");
         Path data = Files.createTempDirectory("yingji-hazard-crash");
         int port = 18000 + new Random().nextInt(1000);
         int pgPort = 25000 + new Random().nextInt(1000);
         String base = "http://localhost:" + port;
 
-        Process server = start(data, port, pgPort, "server-1.log");
+        Process server = start(data, port, pgPort, "server-1.log", extra);
         waitUp(base, server);
         Session session = signIn(base);
         cn.yingji.bench.RawHttp raw = session.raw();
@@ -83,7 +95,18 @@ public final class HazardCrashScenario {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             if (i == total / 2) {
+                // the postmaster's pid, read before the kill (the file stays behind, as after a power cut)
+                long postmaster = Long.parseLong(
+                        Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"))
+                                .get(0)
+                                .trim());
                 server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no orderly close of anything
+                if (killPostgres) {
+                    ProcessHandle.of(postmaster).ifPresent(pm -> {
+                        pm.destroyForcibly();
+                        pm.descendants().forEach(ProcessHandle::destroyForcibly);
+                    });
+                }
                 killed.set(true);
                 System.out.printf("killed the server (kill -9) after %d reports were sent%n", i);
             }
@@ -104,7 +127,7 @@ public final class HazardCrashScenario {
         System.out.printf(
                 "sent %,d; acknowledged %,d; refused or cut off %,d%n", total, acknowledged.size(), failed.get());
 
-        Process again = start(data, port, pgPort, "server-2.log");
+        Process again = start(data, port, pgPort, "server-2.log", extra);
         try {
             waitUp(base, again);
             try (Connection c = DriverManager.getConnection(
@@ -114,8 +137,14 @@ public final class HazardCrashScenario {
                 st.setArray(1, c.createArrayOf("uuid", acknowledged.toArray()));
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
-                    System.out.printf(
-                            "after the restart: acknowledged %,d, missing %,d%n", acknowledged.size(), rs.getLong(1));
+                    long missing = rs.getLong(1);
+                    try (ResultSet setting = c.createStatement()
+                            .executeQuery("select current_setting('synchronous_commit'), current_setting('fsync')")) {
+                        setting.next();
+                        System.out.printf(
+                                "after the restart (synchronous_commit %s, fsync %s): acknowledged %,d, missing %,d%n",
+                                setting.getString(1), setting.getString(2), acknowledged.size(), missing);
+                    }
                 }
             }
         } finally {
@@ -141,19 +170,21 @@ public final class HazardCrashScenario {
         }
     }
 
-    private static Process start(Path data, int port, int pgPort, String log) throws Exception {
+    private static Process start(Path data, int port, int pgPort, String log, List<String> extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(
-                        java,
-                        "-Xmx2g",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "cn.yingji.YingjiApplication",
-                        "--server.port=" + port,
-                        "--yingji.db.embedded.data-dir=" + data.resolve("postgres"),
-                        "--yingji.db.embedded.port=" + pgPort,
-                        "--logging.level.root=WARN",
-                        "--yingji.security.throttle.enabled=false"))
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java,
+                "-Xmx2g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "cn.yingji.YingjiApplication",
+                "--server.port=" + port,
+                "--yingji.db.embedded.data-dir=" + data.resolve("postgres"),
+                "--yingji.db.embedded.port=" + pgPort,
+                "--logging.level.root=WARN",
+                "--yingji.security.throttle.enabled=false"));
+        command.addAll(extra);
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(new File(data.toFile(), log))
                 .start();
