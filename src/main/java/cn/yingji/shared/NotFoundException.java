@@ -9,6 +9,6 @@ import java.util.List;
 public class NotFoundException extends DomainException {
 
     public NotFoundException(String what, Object id) {
-        super("error.notFound", new Object[] {what, String.valueOf(id)}, List.of());
+        super("error.notFound", new Object[] {new Noun(what), String.valueOf(id)}, List.of());
     }
 }

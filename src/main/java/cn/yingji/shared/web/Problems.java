@@ -1,6 +1,7 @@
 package cn.yingji.shared.web;
 
 import cn.yingji.shared.DomainException;
+import cn.yingji.shared.Noun;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +24,22 @@ public class Problems {
         this.messages = messages;
     }
 
-    /** Resolves a message key in the current request's locale; unknown keys come back as the key itself. */
+    /**
+     * Resolves a message key in the current request's locale; unknown keys come back as the key itself. A {@link Noun}
+     * argument is named in the same language.
+     */
     public String text(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, args, key, locale);
+        Object[] resolved = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Noun noun) {
+                if (resolved == args) {
+                    resolved = args.clone();
+                }
+                resolved[i] = messages.getMessage("noun." + noun.code(), null, noun.code(), locale);
+            }
+        }
+        return messages.getMessage(key, resolved, key, locale);
     }
 
     public ResponseEntity<ProblemDetail> of(HttpStatus status, String key, Object... args) {
