@@ -65,7 +65,10 @@ class SmokeTests {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/divisions']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/incidents']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/incidents']").exists())
+                // a field report's form fields, bound by name, are listed one by one
+                .andExpect(jsonPath("$.paths['/api/v1/hazards'].post.parameters[*].name")
+                        .value(org.hamcrest.Matchers.hasItems("description", "lon", "lat", "industry")));
     }
 
     @Test

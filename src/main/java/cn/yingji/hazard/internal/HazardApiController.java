@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -55,7 +56,8 @@ class HazardApiController {
 
     @PostMapping
     ResponseEntity<Hazard> report(
-            ReportForm form,
+            // bound by ReportFormResolver; the annotation lists the fields in the API document
+            @ParameterObject ReportForm form,
             @RequestParam(name = "photo", required = false) @Nullable MultipartFile photo,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
         ReportReceipt r = management.report(form.command(), HazardForms.photo(photo), key);
