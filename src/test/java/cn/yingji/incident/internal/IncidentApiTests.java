@@ -177,6 +177,22 @@ class IncidentApiTests {
                 .andExpect(jsonPath("$[0].kind").value("REPORTED"));
     }
 
+    /** A client may leave out what it does not know: no drill flag is a real event, a missing count is 0. */
+    @Test
+    void aBodyWithoutTheDrillFlagAndWithPartialCasualtiesIsTakenAsARealEventWithZeros() throws Exception {
+        at("2025-05-20T10:30:00");
+        String id = create(DUTY, """
+                {"typeCode":"CONSTRUCTION","occurredAt":"%s","lon":%s,"lat":%s,"channel":"PHONE",
+                 "casualties":{"deaths":1}}
+                """.formatted(sh("2025-05-20T10:00:00"), WEST_POINT[0], WEST_POINT[1]));
+        mvc.perform(get("/api/v1/incidents/" + id).with(users.as(DUTY)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.drill").value(false))
+                .andExpect(jsonPath("$.casualties.deaths").value(1))
+                .andExpect(jsonPath("$.casualties.missing").value(0))
+                .andExpect(jsonPath("$.casualties.seriouslyInjured").value(0));
+    }
+
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheSameEvent() throws Exception {
         String key = "retry-" + UUID.randomUUID();
