@@ -131,6 +131,17 @@ public final class LoadSupport {
     }
 
     /**
+     * The arrival pattern itself at {@code rate}, unmeasured, so that a measured phase after it starts in its steady
+     * state: up to 64 requests in flight instead of a warm-up's 8 take paths the warm-up did not (pool waits,
+     * hand-offs between threads), and the JIT recompiles them for tens of seconds on two cores (seen with
+     * {@code -Xlog:jit+compilation}: Hikari's borrow and Tomcat's worker loop were recompiled 30 s into the load).
+     */
+    public static void steady(int rate, int seconds, Call call) throws InterruptedException {
+        openLoop(rate, seconds, call);
+        System.out.printf("then %d s at %d/s, not measured%n", seconds, rate);
+    }
+
+    /**
      * The open loops' threads, shared by every phase of a run: each keeps its keep-alive connection (and session),
      * so a measured phase does not begin by opening 64 new connections to the server — which a fresh pool per phase
      * did, and which showed as a stall in the measured phase's first second.

@@ -58,12 +58,7 @@ public final class HazardLoadScenario {
             long warm = closedLoop(8, warmup, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
             System.out.printf("warm-up: %,d reports in %d s from 8 threads back to back%n", warm, warmup);
             LoadSupport.settle(jdbc);
-            // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state: up to
-            // 64 requests in flight instead of the warm-up's 8 take paths the warm-up did not (pool waits, hand-offs
-            // between threads), and the JIT recompiles them for tens of seconds on two cores (seen with
-            // -Xlog:jit+compilation: Hikari's borrow and Tomcat's worker loop were recompiled 30 s into the load).
-            openLoop(rate, steady, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
-            System.out.printf("then %d s at %d/s, not measured%n", steady, rate);
+            LoadSupport.steady(rate, steady, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
             LoadSupport.PgMark mark = LoadSupport.PgMark.now(jdbc);
             java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             double[] intake = openLoop(

@@ -57,12 +57,7 @@ public final class IntakeLoadScenario {
             jdbc.sql("update incident.incidents set state = 'CLOSED' where state <> 'CLOSED'")
                     .update();
             settle(jdbc);
-            // Then the arrival pattern itself, unmeasured, so the measured phase starts in its steady state: up to
-            // 64 requests in flight instead of the warm-up's 8 take paths the warm-up did not (pool waits, hand-offs
-            // between threads), and the JIT recompiles them for tens of seconds on two cores (seen with
-            // -Xlog:jit+compilation: Hikari's borrow and Tomcat's worker loop were recompiled 30 s into the load).
-            openLoop(rate, steady, i -> intake(session, body(points, random)));
-            System.out.printf("then %d s at %d/s, not measured%n", steady, rate);
+            LoadSupport.steady(rate, steady, i -> intake(session, body(points, random)));
             PgMark mark = PgMark.now(jdbc);
             // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
             java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();

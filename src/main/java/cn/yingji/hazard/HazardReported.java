@@ -24,17 +24,4 @@ public record HazardReported(
         String divisionPath,
         String industry,
         Instant at,
-        @Nullable Hazard hazard) {
-
-    /** The facts without the recorded hazard. */
-    public HazardReported(
-            HazardId id,
-            String number,
-            HazardGrade grade,
-            HazardSource source,
-            String divisionPath,
-            String industry,
-            Instant at) {
-        this(id, number, grade, source, divisionPath, industry, at, null);
-    }
-}
+        @Nullable Hazard hazard) {}

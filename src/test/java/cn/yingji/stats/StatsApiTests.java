@@ -339,7 +339,7 @@ class StatsApiTests {
         tx.executeWithoutResult(s -> {
             for (HazardId h : List.of(h1, h2)) {
                 events.publishEvent(new HazardReported(
-                        h, "H", HazardGrade.GENERAL, HazardSource.INSPECTOR, MINGGUANG_PATH, "化工", at));
+                        h, "H", HazardGrade.GENERAL, HazardSource.INSPECTOR, MINGGUANG_PATH, "化工", at, null));
             }
             events.publishEvent(new HazardStateChanged(
                     h1,

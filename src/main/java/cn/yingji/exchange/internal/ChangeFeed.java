@@ -75,10 +75,11 @@ class ChangeFeed {
 
     @EventListener
     void on(HazardReported e) {
-        if (e.hazard() != null) {
-            hazard(e.hazard(), "HazardReported", WebhookEvent.HAZARD_REPORTED);
-        } else {
+        Hazard recorded = e.hazard();
+        if (recorded == null) {
             hazard(e.id(), "HazardReported", WebhookEvent.HAZARD_REPORTED);
+        } else {
+            hazard(recorded, "HazardReported", WebhookEvent.HAZARD_REPORTED);
         }
     }
 

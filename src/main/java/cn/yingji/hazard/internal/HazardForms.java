@@ -42,6 +42,22 @@ final class HazardForms {
             return new ReportForm(null, null, null, null, null, null, null, null, null, null, null);
         }
 
+        /** The form from request parameters of the same names. */
+        static ReportForm from(java.util.function.Function<String, @Nullable String> parameter) {
+            return new ReportForm(
+                    parameter.apply("title"),
+                    parameter.apply("description"),
+                    parameter.apply("grade"),
+                    parameter.apply("industry"),
+                    parameter.apply("lon"),
+                    parameter.apply("lat"),
+                    parameter.apply("address"),
+                    parameter.apply("reporterName"),
+                    parameter.apply("reporterPhone"),
+                    parameter.apply("enterpriseId"),
+                    parameter.apply("idempotencyKey"));
+        }
+
         NewHazard command() {
             return new NewHazard(
                     title,

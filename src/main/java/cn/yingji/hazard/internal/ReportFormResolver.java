@@ -36,17 +36,6 @@ class ReportFormResolver implements HandlerMethodArgumentResolver, WebMvcConfigu
             @Nullable ModelAndViewContainer mav,
             NativeWebRequest request,
             @Nullable WebDataBinderFactory binders) {
-        return new ReportForm(
-                request.getParameter("title"),
-                request.getParameter("description"),
-                request.getParameter("grade"),
-                request.getParameter("industry"),
-                request.getParameter("lon"),
-                request.getParameter("lat"),
-                request.getParameter("address"),
-                request.getParameter("reporterName"),
-                request.getParameter("reporterPhone"),
-                request.getParameter("enterpriseId"),
-                request.getParameter("idempotencyKey"));
+        return ReportForm.from(request::getParameter);
     }
 }

@@ -79,7 +79,7 @@ class ShellModelInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         return name != null && !name.startsWith("redirect:") && !name.startsWith("forward:");
     }
 
-    Map<NavSection, List<NavigationItem>> nav(Optional<Account> me) {
+    private Map<NavSection, List<NavigationItem>> nav(Optional<Account> me) {
         Map<NavSection, List<NavigationItem>> out = new EnumMap<>(NavSection.class);
         if (me.isEmpty()) {
             return out;
@@ -94,7 +94,7 @@ class ShellModelInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     /** The navigation entry to highlight: the longest href that is the current path or a parent of it. */
-    String activeHref(String path) {
+    private String activeHref(String path) {
         String best = "";
         for (NavigationItem item : items) {
             String href = item.href();
