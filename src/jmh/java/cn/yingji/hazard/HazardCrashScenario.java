@@ -102,9 +102,12 @@ public final class HazardCrashScenario {
                                 .trim());
                 server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no orderly close of anything
                 if (killPostgres) {
+                    // the backends are listed before the kill: once the postmaster is gone they are no longer its
+                    // children
                     ProcessHandle.of(postmaster).ifPresent(pm -> {
+                        List<ProcessHandle> backends = pm.descendants().toList();
                         pm.destroyForcibly();
-                        pm.descendants().forEach(ProcessHandle::destroyForcibly);
+                        backends.forEach(ProcessHandle::destroyForcibly);
                     });
                 }
                 killed.set(true);
