@@ -106,6 +106,7 @@ public final class IntakeLoadScenario {
                 }
             });
             sampler.start();
+            System.out.println("measured phase starts at " + java.time.Instant.now());
             double[] intake = openLoop(rate, seconds, i -> intake(session, body(points, random)));
             cn.yingji.bench.LoadSupport.slowSeconds(intake, rate, 50);
             System.out.println("during the measured phase: " + mark.since(jdbc));
