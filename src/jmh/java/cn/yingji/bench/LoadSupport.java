@@ -216,17 +216,21 @@ public final class LoadSupport {
         jdbc.sql("checkpoint").update();
     }
 
-    /** WAL position and checkpoint count, to report what a measured phase wrote. */
-    public record PgMark(String lsn, long checkpoints) {
+    /**
+     * WAL position, checkpoint count and WAL counters ({@code pg_stat_wal}: records, full-page images, flushes), to
+     * report what a measured phase wrote and how many times it waited for the disk.
+     */
+    public record PgMark(String lsn, long checkpoints, long records, long fpi, long syncs) {
 
         public static PgMark now(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-            return new PgMark(
-                    jdbc.sql("select pg_current_wal_lsn()::text")
-                            .query(String.class)
-                            .single(),
-                    jdbc.sql("select num_timed + num_requested from pg_stat_checkpointer")
-                            .query(Long.class)
-                            .single());
+            return jdbc.sql("""
+                            select pg_current_wal_lsn()::text,
+                                   (select num_timed + num_requested from pg_stat_checkpointer),
+                                   wal_records, wal_fpi, wal_sync
+                            from pg_stat_wal""")
+                    .query((rs, n) ->
+                            new PgMark(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                    .single();
         }
 
         /** One line: WAL and checkpoints since this mark, and the settings that govern them. */
@@ -239,15 +243,23 @@ public final class LoadSupport {
                             .single()
                     / 1e6;
             return String.format(
-                    "WAL written: %.0f MB; checkpoints: %d (shared_buffers %s, max_wal_size %s)",
+                    "WAL written: %.0f MB in %,d records, %,d full-page images, %,d flushes to disk; checkpoints: %d"
+                            + " (shared_buffers %s, max_wal_size %s, commit_delay %s)",
                     mb,
+                    end.records - records,
+                    end.fpi - fpi,
+                    end.syncs - syncs,
                     end.checkpoints - checkpoints,
-                    jdbc.sql("select current_setting('shared_buffers')")
-                            .query(String.class)
-                            .single(),
-                    jdbc.sql("select current_setting('max_wal_size')")
-                            .query(String.class)
-                            .single());
+                    setting(jdbc, "shared_buffers"),
+                    setting(jdbc, "max_wal_size"),
+                    setting(jdbc, "commit_delay"));
+        }
+
+        private static String setting(org.springframework.jdbc.core.simple.JdbcClient jdbc, String name) {
+            return jdbc.sql("select current_setting(:n)")
+                    .param("n", name)
+                    .query(String.class)
+                    .single();
         }
     }
 

@@ -7,6 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -14,25 +16,36 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed. One chainer works at a time across all nodes (transaction-scoped advisory lock; the others skip their
  * turn). An entry whose writer commits late is simply chained later, at a later position: the chain's order is
  * the order entries became visible, which is what an auditor can rely on.
+ *
+ * <p>Which entries can still appear: the log's sequence hands out numbers when writers insert, and a writer's entry
+ * becomes visible when it commits. Each run notes the sequence's last number and then the time; once every
+ * transaction running in the database started after that time, every entry up to that number is visible or will
+ * never be (its writer rolled back), so later runs need not look below it. Routine runs therefore look only above
+ * that settled number (about one run's entries under steady load, more while some transaction stays open), never
+ * over the whole log. The first run after start and every verification look at the whole log.
  */
 @Component
 class AuditChainer {
 
     static final int BATCH = 2_000;
 
-    /**
-     * Routine runs only look this many entries behind the newest chained one (an anti-join over the window each
-     * second, so it must stay small under write load); every {@value #FULL_EVERY}th run and every verification look
-     * at everything, so an entry whose writer stayed open longer than that is still chained, only later.
-     */
-    static final long WINDOW = 10_000;
+    /** Notes kept for settling later; dropping one only delays settling, so the oldest go when there are more. */
+    static final int MAX_MARKS = 600;
 
-    static final int FULL_EVERY = 300;
-
-    private int runs;
+    /** The sequence's last number, noted before the time at which it was read. */
+    record Mark(long lastSeq, OffsetDateTime at) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+
+    /** Guarded by {@code this}: notes not yet settled, oldest first. */
+    private final java.util.ArrayDeque<Mark> marks = new java.util.ArrayDeque<>();
+
+    /** Guarded by {@code this}: every entry up to this number is chained or will never be visible. */
+    private long settled;
+
+    /** Guarded by {@code this}: every entry up to this number is visible or will never be; chained or not yet. */
+    private long settleable;
 
     AuditChainer(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -44,16 +57,16 @@ class AuditChainer {
             fixedDelayString = "${yingji.audit.chain-interval:1s}",
             initialDelayString = "${yingji.audit.chain-interval:1s}")
     void scheduled() {
-        chainPending(++runs % FULL_EVERY == 0);
+        chainPending(false);
     }
 
     /**
      * Chains every committed entry not yet in the chain.
      *
-     * @param full look at the whole log, not only the recent window
+     * @param full look at the whole log, not only above the settled number
      * @return number of entries chained; 0 also when another node holds the chain
      */
-    int chainPending(boolean full) {
+    synchronized int chainPending(boolean full) {
         int total = 0;
         while (true) {
             Integer n = tx.execute(status -> chainBatch(full));
@@ -61,6 +74,37 @@ class AuditChainer {
             if (n == null || n < BATCH) {
                 return total;
             }
+        }
+    }
+
+    /**
+     * Notes the sequence's last number and then the time, and raises {@link #settleable} to the highest noted number
+     * noted before the oldest running transaction of the database started. A transaction that started later took
+     * its numbers later, so above that number; one that started earlier has finished. Only client backends write
+     * the log (autovacuum's transactions would only hold the number back), and only the platform's database role:
+     * other roles' transactions show no start time in {@code pg_stat_activity}.
+     */
+    private void settle() {
+        jdbc.sql("""
+                        with l as materialized (
+                            select pg_sequence_last_value(pg_get_serial_sequence('identity.audit_log', 'seq')) v)
+                        select coalesce(l.v, 0), clock_timestamp() from l""")
+                .query((rs, n) -> new Mark(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)))
+                .list()
+                .forEach(marks::addLast);
+        while (marks.size() > MAX_MARKS) {
+            marks.removeFirst();
+        }
+        // null when no other transaction runs (a list, since single() refuses a null value)
+        OffsetDateTime oldest = jdbc.sql("""
+                        select min(xact_start) from pg_stat_activity
+                        where datname = current_database() and backend_type = 'client backend'
+                          and pid <> pg_backend_pid() and xact_start is not null""")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .list()
+                .get(0);
+        while (!marks.isEmpty() && (oldest == null || marks.peekFirst().at().isBefore(oldest))) {
+            settleable = Math.max(settleable, marks.removeFirst().lastSeq());
         }
     }
 
@@ -90,12 +134,10 @@ class AuditChainer {
                     last[0] = rs.getLong("pos");
                     prev[0] = rs.getString("hash");
                 });
-        long floor = full
-                ? 0
-                : jdbc.sql("select coalesce(max(seq), 0) from identity.audit_chain")
-                                .query(Long.class)
-                                .single()
-                        - WINDOW;
+        // settled before the snapshot of the query below, so that every entry up to it is visible to that query
+        settle();
+        long upTo = settleable;
+        long floor = full ? 0 : settled;
         // The floor bounds both sides of the anti-join: without it on the chain's side, PostgreSQL's merge anti-join
         // read the chain's index from its first entry every second (110,000 entries after a few minutes of load).
         List<Pending> pending = jdbc.sql("""
@@ -107,7 +149,7 @@ class AuditChainer {
                         order by l.seq
                         limit :n
                         """)
-                .param("floor", Math.max(0, floor))
+                .param("floor", floor)
                 .param("n", BATCH)
                 .query((rs, i) -> new Pending(
                         rs.getLong("seq"),
@@ -120,6 +162,15 @@ class AuditChainer {
                         rs.getString("before_json"),
                         rs.getString("after_json")))
                 .list();
+        if (pending.size() < BATCH) {
+            // every visible entry above the floor is chained once this transaction commits
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    settled = Math.max(settled, upTo);
+                }
+            });
+        }
         if (pending.isEmpty()) {
             return 0;
         }
