@@ -106,6 +106,7 @@ public final class IntakeLoadScenario {
                 }
             });
             sampler.start();
+            // wall-clock start, so that server-side logs (PostgreSQL, GC) can be matched to the slow seconds below
             System.out.println("measured phase starts at " + java.time.Instant.now());
             double[] intake = openLoop(rate, seconds, i -> intake(session, body(points, random)));
             cn.yingji.bench.LoadSupport.slowSeconds(intake, rate, 50);

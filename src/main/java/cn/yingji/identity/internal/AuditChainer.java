@@ -1,14 +1,14 @@
 package cn.yingji.identity.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,7 +39,7 @@ class AuditChainer {
     private final TransactionTemplate tx;
 
     /** Guarded by {@code this}: notes not yet settled, oldest first. */
-    private final java.util.ArrayDeque<Mark> marks = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Mark> marks = new ArrayDeque<>();
 
     /** Guarded by {@code this}: every entry up to this number is chained or will never be visible. */
     private long settled;
@@ -69,13 +69,21 @@ class AuditChainer {
     synchronized int chainPending(boolean full) {
         int total = 0;
         while (true) {
-            Integer n = tx.execute(status -> chainBatch(full));
-            total += n == null ? 0 : n;
-            if (n == null || n < BATCH) {
+            Batch b = tx.execute(status -> chainBatch(full));
+            if (b == null) {
+                return total;
+            }
+            total += b.chained();
+            if (b.chained() < BATCH) {
+                // committed: every visible entry above the floor is chained, so nothing at or below upTo is missing
+                settled = Math.max(settled, b.upTo());
                 return total;
             }
         }
     }
+
+    /** What one batch chained, and up to which number every entry was visible to it (or never will be). */
+    private record Batch(int chained, long upTo) {}
 
     /**
      * Notes the sequence's last number and then the time, and raises {@link #settleable} to the highest noted number
@@ -119,13 +127,14 @@ class AuditChainer {
             String before,
             String after) {}
 
-    private int chainBatch(boolean full) {
+    /** One batch in the caller's transaction; null when another node holds the chain. */
+    private @Nullable Batch chainBatch(boolean full) {
         Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:k)")
                 .param("k", JdbcAuditTrail.CHAIN_LOCK)
                 .query(Boolean.class)
                 .single();
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return null;
         }
         long[] last = {0};
         String[] prev = {JdbcAuditTrail.GENESIS};
@@ -162,17 +171,8 @@ class AuditChainer {
                         rs.getString("before_json"),
                         rs.getString("after_json")))
                 .list();
-        if (pending.size() < BATCH) {
-            // every visible entry above the floor is chained once this transaction commits
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    settled = Math.max(settled, upTo);
-                }
-            });
-        }
         if (pending.isEmpty()) {
-            return 0;
+            return new Batch(0, upTo);
         }
         long pos = last[0];
         String hashBefore = prev[0];
@@ -200,6 +200,6 @@ class AuditChainer {
                 .param("prev", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
                 .param("hash", rows.stream().map(r -> (String) r[3]).toArray(String[]::new))
                 .update();
-        return pending.size();
+        return new Batch(pending.size(), upTo);
     }
 }

@@ -1,10 +1,8 @@
 package cn.yingji.shared.web;
 
 import cn.yingji.shared.DomainException;
-import cn.yingji.shared.Noun;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,21 +23,11 @@ public class Problems {
     }
 
     /**
-     * Resolves a message key in the current request's locale; unknown keys come back as the key itself. A {@link Noun}
-     * argument is named in the same language.
+     * Resolves a message key in the current request's locale; unknown keys come back as the key itself. An argument
+     * that is itself resolvable (a {@link cn.yingji.shared.Noun}) is named in the same language by the message source.
      */
     public String text(String key, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Object[] resolved = args;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof Noun noun) {
-                if (resolved == args) {
-                    resolved = args.clone();
-                }
-                resolved[i] = messages.getMessage("noun." + noun.code(), null, noun.code(), locale);
-            }
-        }
-        return messages.getMessage(key, resolved, key, locale);
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     public ResponseEntity<ProblemDetail> of(HttpStatus status, String key, Object... args) {
