@@ -263,6 +263,66 @@ public final class LoadSupport {
         }
     }
 
+    /**
+     * Per-statement cost of a measured phase from {@code pg_stat_statements}, when PostgreSQL was started with it
+     * preloaded ({@code -Dyingji.db.embedded.settings[shared_preload_libraries]=pg_stat_statements}); otherwise
+     * {@link #reset} and {@link #print} say so and do nothing. Times include waiting for a CPU on a busy machine, so
+     * they rank statements rather than give their cost alone.
+     */
+    public static final class StatementStats {
+
+        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final boolean available;
+
+        public StatementStats(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            boolean loaded = jdbc.sql("select current_setting('shared_preload_libraries') like '%pg_stat_statements%'")
+                    .query(Boolean.class)
+                    .single();
+            if (loaded) {
+                jdbc.sql("create extension if not exists pg_stat_statements").update();
+            }
+            this.available = loaded;
+        }
+
+        public void reset() {
+            if (available) {
+                jdbc.sql("select pg_stat_statements_reset()")
+                        .query((rs, n) -> 1)
+                        .list();
+            }
+        }
+
+        /** The {@code top} statements by total execution time since {@link #reset}, as a Markdown table. */
+        public void print(int top) {
+            if (!available) {
+                System.out.println("(per-statement figures: start with"
+                        + " -Dyingji.db.embedded.settings[shared_preload_libraries]=pg_stat_statements)");
+                return;
+            }
+            System.out.println("| statement | calls | total ms | mean ms | rows | shared blocks hit/read/dirtied |");
+            System.out.println("|---|---|---|---|---|---|");
+            jdbc.sql("""
+                            select left(regexp_replace(query, '\\s+', ' ', 'g'), 110), calls, total_exec_time,
+                                   mean_exec_time, rows, shared_blks_hit, shared_blks_read, shared_blks_dirtied
+                            from pg_stat_statements
+                            order by total_exec_time desc limit :top""")
+                    .param("top", top)
+                    .query((rs, n) -> String.format(
+                            "| %s | %,d | %.0f | %.3f | %,d | %,d / %,d / %,d |",
+                            rs.getString(1).replace("|", "\\|"),
+                            rs.getLong(2),
+                            rs.getDouble(3),
+                            rs.getDouble(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getLong(8)))
+                    .list()
+                    .forEach(System.out::println);
+        }
+    }
+
     /** The first group of {@code regex} in {@code text}; fails when it does not occur. */
     public static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);

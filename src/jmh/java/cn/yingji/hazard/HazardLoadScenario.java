@@ -60,11 +60,14 @@ public final class HazardLoadScenario {
             LoadSupport.settle(jdbc);
             LoadSupport.steady(rate, steady, i -> report(raw, points.get(random.nextInt(points.size())), jpeg));
             LoadSupport.PgMark mark = LoadSupport.PgMark.now(jdbc);
+            LoadSupport.StatementStats statements = new LoadSupport.StatementStats(jdbc);
+            statements.reset();
             java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
             double[] intake = openLoop(
                     rate, seconds, i -> acknowledged.add(report(raw, points.get(random.nextInt(points.size())), jpeg)));
             LoadSupport.slowSeconds(intake, rate, 50);
             System.out.println("during the measured phase: " + mark.since(jdbc));
+            statements.print(20);
 
             jdbc.sql("create table if not exists public.bench_baseline (id uuid primary key, payload text,"
                             + " created_at timestamptz not null default now())")

@@ -59,6 +59,9 @@ public final class IntakeLoadScenario {
             settle(jdbc);
             LoadSupport.steady(rate, steady, i -> intake(session, body(points, random)));
             PgMark mark = PgMark.now(jdbc);
+            cn.yingji.bench.LoadSupport.StatementStats statements =
+                    new cn.yingji.bench.LoadSupport.StatementStats(jdbc);
+            statements.reset();
             // what PostgreSQL is busy with during the measured intake (sampled every 100 ms): where the time goes
             java.util.Map<String, Integer> busy = new java.util.concurrent.ConcurrentHashMap<>();
             // and, second by second, whatever else runs: background work of the platform or of PostgreSQL
@@ -111,6 +114,7 @@ public final class IntakeLoadScenario {
             double[] intake = openLoop(rate, seconds, i -> intake(session, body(points, random)));
             cn.yingji.bench.LoadSupport.slowSeconds(intake, rate, 50);
             System.out.println("during the measured phase: " + mark.since(jdbc));
+            statements.print(20);
             System.out.println("other work in PostgreSQL, by second of the measured phase (samples):");
             other.forEach((sec, m) -> System.out.println("  s" + sec + ": " + m));
             System.out.println(
