@@ -171,12 +171,8 @@ class DefaultIncidentManagement implements IncidentManagement {
                 key,
                 hash,
                 actor);
-        Optional<Incident> inserted = store.insert(row);
-        if (inserted.isEmpty()) {
-            // The key was used before (a retry) or by a concurrent request that won the race.
-            return replay(actor, key, hash).orElseThrow();
-        }
-        Incident incident = inserted.get();
+        // What a fresh event starts with (timeline, first grade, reporting clocks) is written by the same statement
+        // as the event itself: one round trip on the busiest path of the duty desk, and nothing when the key repeats.
         List<JdbcIncidentStore.TimelineRow> entries = new ArrayList<>(3);
         entries.add(new JdbcIncidentStore.TimelineRow(
                 reportedAt,
@@ -184,7 +180,8 @@ class DefaultIncidentManagement implements IncidentManagement {
                 actor,
                 null,
                 List.of(type.code(), c.channel().name(), received.name())));
-        entries.add(new JdbcIncidentStore.TimelineRow(now, "CREATED", actor, null, List.of(incident.number())));
+        entries.add(new JdbcIncidentStore.TimelineRow(
+                now, "CREATED", actor, null, List.of(JdbcIncidentStore.TimelineRow.NUMBER)));
         @Nullable GradeChange initial = null;
         if (grade.grade() != null) {
             initial = new GradeChange(
@@ -208,13 +205,26 @@ class DefaultIncidentManagement implements IncidentManagement {
                             String.valueOf(grade.dimension()),
                             grade.grade().investigator().name())));
         }
-        store.timelines(id, initial, entries);
-        // The unit's duty to report to a 县级以上 authority is met when the authority received it (Decree 493 Art. 9).
-        replan(
-                incident,
-                type,
+        ReportingPlanner.Plan plan = ReportingPlanner.plan(
+                reference.rules(type.reportingChain()),
+                grade.grade(),
+                reached(c.occurredAt(), received, reportedAt),
+                List.of(),
                 null,
-                new JdbcIncidentStore.Met(ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY, reportedAt));
+                clock.zone());
+        // The unit's duty to report to a 县级以上 authority is met when the authority received it (Decree 493 Art. 9).
+        Optional<Incident> inserted = store.insert(
+                row,
+                new JdbcIncidentStore.Opening(
+                        initial,
+                        entries,
+                        plan.add(),
+                        new JdbcIncidentStore.Met(ReportingLevel.UNIT, Recipient.COUNTY_AUTHORITY, reportedAt)));
+        if (inserted.isEmpty()) {
+            // The key was used before (a retry) or by a concurrent request that won the race.
+            return replay(actor, key, hash).orElseThrow();
+        }
+        Incident incident = inserted.get();
         audit.record("create", "incident.incident", id.toString(), path, null, incident);
         events.publishEvent(new IncidentReported(
                 incident.id(),
@@ -430,9 +440,7 @@ class DefaultIncidentManagement implements IncidentManagement {
 
     /** When each level of the chain received the event: the unit at occurrence, then intake and reports. */
     static Map<ReportingLevel, Instant> reached(Incident i, List<Report> reports) {
-        Map<ReportingLevel, Instant> out = new EnumMap<>(ReportingLevel.class);
-        out.put(ReportingLevel.UNIT, i.occurredAt());
-        out.put(i.receivedLevel(), i.reportedAt());
+        Map<ReportingLevel, Instant> out = reached(i.occurredAt(), i.receivedLevel(), i.reportedAt());
         for (Report r : reports) {
             for (Recipient to : r.recipients()) {
                 ReportingLevel level = to.reaches();
@@ -444,23 +452,22 @@ class DefaultIncidentManagement implements IncidentManagement {
         return out;
     }
 
-    private void replan(Incident i, EventType type, @Nullable Instant gradeChangedAt) {
-        replan(i, type, gradeChangedAt, null);
+    /** Before any report: the unit at occurrence and the level that took the event in. */
+    static Map<ReportingLevel, Instant> reached(Instant occurredAt, ReportingLevel received, Instant reportedAt) {
+        Map<ReportingLevel, Instant> out = new EnumMap<>(ReportingLevel.class);
+        out.put(ReportingLevel.UNIT, occurredAt);
+        out.put(received, reportedAt);
+        return out;
     }
 
-    /**
-     * {@code fresh} (not null): the event was inserted in this transaction, so it has no obligations or reports yet,
-     * and this duty is met as its obligations are written.
-     */
-    private void replan(
-            Incident i, EventType type, @Nullable Instant gradeChangedAt, JdbcIncidentStore.@Nullable Met fresh) {
+    private void replan(Incident i, EventType type, @Nullable Instant gradeChangedAt) {
         List<ReportingRule> rules = reference.rules(type.reportingChain());
-        List<Obligation> existing = fresh != null ? List.of() : store.obligations(i.id().value());
-        Map<ReportingLevel, Instant> reached = reached(i, fresh != null ? List.of() : store.reports(i.id().value()));
+        List<Obligation> existing = store.obligations(i.id().value());
+        Map<ReportingLevel, Instant> reached = reached(i, store.reports(i.id().value()));
         ReportingPlanner.Plan plan =
                 ReportingPlanner.plan(rules, i.grade(), reached, existing, gradeChangedAt, clock.zone());
         Instant now = clock.now();
-        store.upsertObligations(i.id().value(), plan.add(), i.divisionPath(), i.drill(), fresh);
+        store.upsertObligations(i.id().value(), plan.add(), i.divisionPath(), i.drill());
         for (Obligation o : plan.waive()) {
             store.waive(o.id(), now);
             store.timeline(

@@ -285,9 +285,25 @@ class JdbcIncidentStore {
         return at.atZone(zone).toLocalDate().toString().replace("-", "") + "-";
     }
 
-    /** Inserts the row and reads it back in the same statement; empty when the user already used the key. */
-    Optional<Incident> insert(NewRow r) {
-        return jdbc.sql("""
+    /**
+     * What a fresh event starts with, written by {@link #insert} in the event's own statement: its first grade change
+     * (null when ungraded), its timeline entries (an argument {@link TimelineRow#NUMBER} becomes the event's number)
+     * and its reporting obligations, {@code met} already met.
+     */
+    record Opening(
+            @Nullable GradeChange gradeChange,
+            List<TimelineRow> timeline,
+            List<ReportingPlanner.Planned> obligations,
+            @Nullable Met met) {}
+
+    /**
+     * Inserts the row with its {@link Opening} and reads it back, all in one statement (data-modifying CTEs, whose
+     * foreign keys are checked at its end); empty, and nothing written, when the user already used the key.
+     */
+    Optional<Incident> insert(NewRow r, Opening opening) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        StringBuilder sql = new StringBuilder("with inc as (\n");
+        sql.append("""
                         insert into incident.incidents (id, number, category, type_code, title, description,
                             occurred_at, reported_at, received_level, lon, lat, division_code, division_path,
                             grid_code, address, reporter_name, reporter_phone, channel, enterprise_name,
@@ -301,7 +317,37 @@ class JdbcIncidentStore {
                             :serious, :trapped, :minor, :loss, :area, :grade, :dimension, :investigation, :drill,
                             :key, :hash, :createdBy)
                         on conflict (created_by, idempotency_key) where idempotency_key is not null do nothing
-                        returning\s""" + COLUMNS)
+                        returning\s""").append(COLUMNS).append(")\n");
+        if (opening.gradeChange() != null) {
+            sql.append("""
+                    , grade_change as (
+                        insert into incident.grade_changes (incident_id, at, actor, old_grade, new_grade,
+                            deciding_dimension, deciding_value, old_investigation, new_investigation,
+                            investigation_changed, reason)
+                        select inc.id, cast(:gAt as timestamptz), :gActor, :gOld, :gNew, :gDim, :gValue, :gOldInv,
+                            :gNewInv, :gChanged, :gReason
+                        from inc)
+                    """);
+            gradeChangeParams(params, opening.gradeChange());
+        }
+        if (!opening.timeline().isEmpty()) {
+            sql.append(", timeline as (insert into incident.timeline (incident_id, at, kind, actor, args, ref_id)\n")
+                    .append("  select inc.id, v.at, v.kind, v.actor, array_replace(v.args, :numberArg, inc.number),")
+                    .append(" v.ref from inc cross join (values ");
+            params.put("numberArg", TimelineRow.NUMBER);
+            timelineValues(sql, params, opening.timeline());
+            sql.append(") as v(at, kind, actor, args, ref))\n");
+        }
+        if (!opening.obligations().isEmpty()) {
+            // a new event has no obligations yet, so no conflict clause
+            sql.append(", obligations as (")
+                    .append(INSERT_OBLIGATIONS.replace(":i,", "inc.id,").strip())
+                    .append(" cross join inc)\n");
+            obligationParams(params, opening.obligations(), r.divisionPath(), r.drill(), opening.met());
+        }
+        sql.append("select ").append(COLUMNS).append(" from inc");
+        return jdbc.sql(sql.toString())
+                .params(params)
                 .param("id", r.id())
                 .param("prefix", r.numberPrefix())
                 .param("category", r.category().name())
@@ -684,22 +730,41 @@ class JdbcIncidentStore {
      * Inserts the planned obligations in one statement; a planned one that exists already is revived only when it
      * had been waived (a grade that falls and rises again).
      */
-    void upsertObligations(UUID incident, List<ReportingPlanner.Planned> planned, String divisionPath, boolean drill) {
-        upsertObligations(incident, planned, divisionPath, drill, null);
-    }
-
-    /** A duty met as the obligations are written (saves the UPDATE of {@link #meet} on a fresh event). */
+    /** A duty met as a new event's obligations are written (saves the UPDATE of {@link #meet}). */
     record Met(ReportingLevel from, Recipient to, Instant at) {}
 
-    void upsertObligations(
-            UUID incident,
+    void upsertObligations(UUID incident, List<ReportingPlanner.Planned> planned, String divisionPath, boolean drill) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("i", incident);
+        obligationParams(params, planned, divisionPath, drill, null);
+        jdbc.sql(INSERT_OBLIGATIONS + """
+                        on conflict (incident_id, from_level, recipient) do update
+                            set rule_id = excluded.rule_id, anchor_at = excluded.anchor_at, due_at = excluded.due_at,
+                                waived_at = null, overdue_at = null
+                            where incident.obligations.waived_at is not null
+                        """).params(params).update();
+    }
+
+    /** Obligations of the event {@code :i} from the arrays bound by {@link #obligationParams}. */
+    private static final String INSERT_OBLIGATIONS = """
+            insert into incident.obligations (id, incident_id, rule_id, from_level, recipient, anchor_at,
+                due_at, division_path, drill, met_at)
+            select u.id, :i, u.rule, u.from_level, u.recipient, u.anchor, u.due, :path, :drill,
+                   case when u.from_level = cast(:metFrom as text) and u.recipient = cast(:metTo as text)
+                        then cast(:metAt as timestamptz) end
+            from unnest(:ids, :rules, :froms, :tos, :anchors, :dues)
+                as u(id, rule, from_level, recipient, anchor, due)
+            """;
+
+    private static void obligationParams(
+            Map<String, Object> params,
             List<ReportingPlanner.Planned> planned,
             String divisionPath,
             boolean drill,
             @Nullable Met met) {
-        if (planned.isEmpty()) {
-            return;
-        }
         int n = planned.size();
         UUID[] ids = new UUID[n];
         Integer[] rules = new Integer[n];
@@ -716,32 +781,17 @@ class JdbcIncidentStore {
             anchors[k] = Timestamp.from(p.anchor());
             dues[k] = Timestamp.from(p.due());
         }
-        jdbc.sql("""
-                        insert into incident.obligations (id, incident_id, rule_id, from_level, recipient, anchor_at,
-                            due_at, division_path, drill, met_at)
-                        select u.id, :i, u.rule, u.from_level, u.recipient, u.anchor, u.due, :path, :drill,
-                               case when u.from_level = cast(:metFrom as text) and u.recipient = cast(:metTo as text)
-                                    then cast(:metAt as timestamptz) end
-                        from unnest(:ids, :rules, :froms, :tos, :anchors, :dues)
-                            as u(id, rule, from_level, recipient, anchor, due)
-                        on conflict (incident_id, from_level, recipient) do update
-                            set rule_id = excluded.rule_id, anchor_at = excluded.anchor_at, due_at = excluded.due_at,
-                                waived_at = null, overdue_at = null
-                            where incident.obligations.waived_at is not null
-                        """)
-                .param("i", incident)
-                .param("path", divisionPath)
-                .param("drill", drill)
-                .param("ids", ids)
-                .param("rules", rules)
-                .param("froms", from)
-                .param("tos", to)
-                .param("anchors", anchors)
-                .param("dues", dues)
-                .param("metFrom", met == null ? null : met.from().name())
-                .param("metTo", met == null ? null : met.to().name())
-                .param("metAt", met == null ? null : Timestamp.from(met.at()))
-                .update();
+        params.put("path", divisionPath);
+        params.put("drill", drill);
+        params.put("ids", ids);
+        params.put("rules", rules);
+        params.put("froms", from);
+        params.put("tos", to);
+        params.put("anchors", anchors);
+        params.put("dues", dues);
+        params.put("metFrom", met == null ? null : met.from().name());
+        params.put("metTo", met == null ? null : met.to().name());
+        params.put("metAt", met == null ? null : Timestamp.from(met.at()));
     }
 
     void waive(UUID obligation, Instant at) {
@@ -1008,7 +1058,35 @@ class JdbcIncidentStore {
 
     /** One entry for {@link #timelines}. */
     record TimelineRow(
-            Instant at, String kind, String actor, @Nullable String ref, List<String> args) {}
+            Instant at, String kind, String actor, @Nullable String ref, List<String> args) {
+
+        /** An argument that {@link #insert} replaces by the number the new event was given. */
+        static final String NUMBER = "{number}";
+    }
+
+    /** {@code (at, kind, actor, args, ref)} rows for a VALUES list, typed so that they stand without a target. */
+    private static void timelineValues(StringBuilder sql, Map<String, Object> params, List<TimelineRow> rows) {
+        for (int k = 0; k < rows.size(); k++) {
+            TimelineRow r = rows.get(k);
+            sql.append(k == 0 ? "" : ", ")
+                    .append("(cast(:at")
+                    .append(k)
+                    .append(" as timestamptz), cast(:kind")
+                    .append(k)
+                    .append(" as text), cast(:actor")
+                    .append(k)
+                    .append(" as text), cast(:args")
+                    .append(k)
+                    .append(" as text[]), cast(:ref")
+                    .append(k)
+                    .append(" as text))");
+            params.put("at" + k, Timestamp.from(r.at()));
+            params.put("kind" + k, r.kind());
+            params.put("actor" + k, r.actor());
+            params.put("args" + k, r.args().toArray(String[]::new));
+            params.put("ref" + k, r.ref());
+        }
+    }
 
     /** Several entries of one event in one statement. */
     void timelines(UUID incident, List<TimelineRow> rows) {
@@ -1032,28 +1110,11 @@ class JdbcIncidentStore {
             sql.append("with grade_change as (").append(INSERT_GRADE_CHANGE).append(")\n");
             gradeChangeParams(params, change);
         }
-        sql.append("insert into incident.timeline (incident_id, at, kind, actor, args, ref_id) values ");
+        sql.append("insert into incident.timeline (incident_id, at, kind, actor, args, ref_id) select :i, v.* from")
+                .append(" (values ");
         params.put("i", incident);
-        for (int k = 0; k < rows.size(); k++) {
-            TimelineRow r = rows.get(k);
-            sql.append(k == 0 ? "" : ", ")
-                    .append("(:i, :at")
-                    .append(k)
-                    .append(", :kind")
-                    .append(k)
-                    .append(", :actor")
-                    .append(k)
-                    .append(", :args")
-                    .append(k)
-                    .append(", :ref")
-                    .append(k)
-                    .append(")");
-            params.put("at" + k, Timestamp.from(r.at()));
-            params.put("kind" + k, r.kind());
-            params.put("actor" + k, r.actor());
-            params.put("args" + k, r.args().toArray(String[]::new));
-            params.put("ref" + k, r.ref());
-        }
+        timelineValues(sql, params, rows);
+        sql.append(") as v(at, kind, actor, args, ref)");
         jdbc.sql(sql.toString()).params(params).update();
     }
 
