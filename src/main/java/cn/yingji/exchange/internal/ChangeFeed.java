@@ -225,11 +225,14 @@ class ChangeFeed {
             Map<String, Object> snapshot,
             @Nullable WebhookEvent type) {
         String snap = json.writeValueAsString(snapshot);
-        long seq = store.appendChange(resource, id, change, paths, lon, lat, snap);
-        if (type == null) {
+        var targets = type == null ? List.<JdbcExchangeStore.Target>of() : store.targets(type.code(), resource, paths);
+        if (targets.isEmpty()) {
+            // nothing to deliver, so nothing needs the row's number now: it goes with the commit
+            store.queueChange(resource, id, change, paths, lon, lat, snap);
             return;
         }
-        for (var target : store.targets(type.code(), resource, paths)) {
+        long seq = store.appendChange(resource, id, change, paths, lon, lat, snap);
+        for (var target : targets) {
             UUID delivery = Uuids.timeOrdered();
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("id", delivery.toString());

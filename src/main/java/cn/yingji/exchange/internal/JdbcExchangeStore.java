@@ -2,6 +2,7 @@ package cn.yingji.exchange.internal;
 
 import cn.yingji.exchange.SharedResource;
 import cn.yingji.shared.db.AfterTransaction;
+import cn.yingji.shared.db.CommitWrites;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,8 +25,11 @@ class JdbcExchangeStore {
 
     private final JdbcClient jdbc;
 
-    JdbcExchangeStore(JdbcClient jdbc) {
+    private final CommitWrites writes;
+
+    JdbcExchangeStore(JdbcClient jdbc, CommitWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     // ---- clients
@@ -210,6 +215,46 @@ class JdbcExchangeStore {
     private static final String CHANGE_COLUMNS = "seq, tx_id::text as tx, resource, entity_id, change, division_path,"
             + " division_paths, lon, lat, snapshot::text as snap, changed_at";
 
+    private static final String APPEND_CHANGE =
+            "insert into exchange.change_log (resource, entity_id, change, division_path, division_paths, lon, lat,"
+                    + " snapshot) values (:r, :e, :c, :p, string_to_array(:ps, ','), :lon, :lat, cast(:s as jsonb))";
+
+    /**
+     * Appends a change whose sequence number nobody waits for (no webhook delivery names it): queued with
+     * {@link CommitWrites} and sent with the transaction's other log rows just before it commits. Every read of the
+     * change log below sends the queue first.
+     */
+    void queueChange(
+            SharedResource resource,
+            UUID entity,
+            String change,
+            List<String> paths,
+            @Nullable Double lon,
+            @Nullable Double lat,
+            String snapshotJson) {
+        writes.add(APPEND_CHANGE, changeParams(resource, entity, change, paths, lon, lat, snapshotJson));
+    }
+
+    private static Map<String, @Nullable Object> changeParams(
+            SharedResource resource,
+            UUID entity,
+            String change,
+            List<String> paths,
+            @Nullable Double lon,
+            @Nullable Double lat,
+            String snapshotJson) {
+        Map<String, @Nullable Object> params = new java.util.HashMap<>();
+        params.put("r", resource.slug());
+        params.put("e", entity);
+        params.put("c", change);
+        params.put("p", paths.get(0));
+        params.put("ps", String.join(",", paths));
+        params.put("lon", lon);
+        params.put("lat", lat);
+        params.put("s", snapshotJson);
+        return params;
+    }
+
     long appendChange(
             SharedResource resource,
             UUID entity,
@@ -218,17 +263,9 @@ class JdbcExchangeStore {
             @Nullable Double lon,
             @Nullable Double lat,
             String snapshotJson) {
-        return jdbc.sql("insert into exchange.change_log (resource, entity_id, change, division_path, division_paths,"
-                        + " lon, lat, snapshot) values (:r, :e, :c, :p, string_to_array(:ps, ','), :lon, :lat,"
-                        + " cast(:s as jsonb)) returning seq")
-                .param("r", resource.slug())
-                .param("e", entity)
-                .param("c", change)
-                .param("p", paths.get(0))
-                .param("ps", String.join(",", paths))
-                .param("lon", lon)
-                .param("lat", lat)
-                .param("s", snapshotJson)
+        writes.flush();
+        return jdbc.sql(APPEND_CHANGE + " returning seq")
+                .params(changeParams(resource, entity, change, paths, lon, lat, snapshotJson))
                 .query(Long.class)
                 .single();
     }
@@ -243,6 +280,7 @@ class JdbcExchangeStore {
 
     /** True when the change log holds any row of the resource. */
     boolean hasChanges(SharedResource resource) {
+        writes.flush();
         return jdbc.sql("select exists (select 1 from exchange.change_log where resource = :r)")
                 .param("r", resource.slug())
                 .query(Boolean.class)
@@ -251,6 +289,7 @@ class JdbcExchangeStore {
 
     /** The latest change of an entity, whoever may see it (callers check jurisdiction). */
     Optional<Change> latest(SharedResource resource, UUID entity) {
+        writes.flush();
         return jdbc.sql("select " + CHANGE_COLUMNS + " from exchange.change_log where resource = :r and entity_id = :e"
                         + " order by seq desc limit 1")
                 .param("r", resource.slug())
@@ -265,6 +304,7 @@ class JdbcExchangeStore {
      * before the cursor.
      */
     List<Change> changesAfter(SharedResource resource, String tx, long seq, List<String> patterns, int limit) {
+        writes.flush();
         return jdbc.sql("select " + CHANGE_COLUMNS + " from exchange.change_log where resource = :r"
                         + " and (tx_id, seq) > (cast(:tx as xid8), :seq)"
                         + " and tx_id < pg_snapshot_xmin(pg_current_snapshot())"
@@ -281,6 +321,7 @@ class JdbcExchangeStore {
 
     /** The latest state of every visible entity with a position, at most {@code limit}. */
     List<Change> latestWithPlace(SharedResource resource, List<String> patterns, int limit) {
+        writes.flush();
         return jdbc.sql("select * from (select distinct on (entity_id) " + CHANGE_COLUMNS
                         + " from exchange.change_log where resource = :r order by entity_id, seq desc) x"
                         + " where lon is not null and exists (select 1 from unnest(division_paths) p"
@@ -310,6 +351,7 @@ class JdbcExchangeStore {
     record ResourceCount(String resource, long changes, long entities) {}
 
     List<ResourceCount> changeCounts() {
+        writes.flush();
         return jdbc.sql("select resource, count(*), count(distinct entity_id) from exchange.change_log group by 1")
                 .query((rs, n) -> new ResourceCount(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();

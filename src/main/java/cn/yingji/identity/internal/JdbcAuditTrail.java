@@ -2,22 +2,25 @@ package cn.yingji.identity.internal;
 
 import cn.yingji.identity.AuditTrail;
 import cn.yingji.identity.CurrentUser;
+import cn.yingji.shared.db.CommitWrites;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends audit entries inside the writer's transaction. Entries are chained by SHA-256 (each hash covers the
+ * Appends audit entries inside the writer's transaction (queued with {@link CommitWrites}, so they are sent with
+ * the transaction's other log rows just before it commits). Entries are chained by SHA-256 (each hash covers the
  * entry's fields and the previous hash, so changing or removing any entry breaks every hash after it) — not here,
  * but by {@link AuditChainer} right after they commit, so appends never serialise on a global lock.
  */
@@ -27,12 +30,12 @@ class JdbcAuditTrail implements AuditTrail {
     static final String GENESIS = "0".repeat(64);
     static final long CHAIN_LOCK = 0x59494e474a49L; // "YINGJI"
 
-    private final JdbcClient jdbc;
+    private final CommitWrites writes;
     private final CurrentUser currentUser;
     private final JsonMapper json;
 
-    JdbcAuditTrail(JdbcClient jdbc, CurrentUser currentUser, JsonMapper json) {
-        this.jdbc = jdbc;
+    JdbcAuditTrail(CommitWrites writes, CurrentUser currentUser, JsonMapper json) {
+        this.writes = writes;
         this.currentUser = currentUser;
         this.json = json;
     }
@@ -53,21 +56,23 @@ class JdbcAuditTrail implements AuditTrail {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // No lock and no hash here: the chainer links committed entries shortly after (see AuditChainer), so
         // concurrent writers never wait for each other's commits.
-        jdbc.sql("""
-                        insert into identity.audit_log (at, actor, action, entity_type, entity_id, division_path,
-                                                        before_json, after_json)
-                        values (:at, :actor, :action, :type, :id, :path, :before, :after)
-                        """)
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("actor", actor)
-                .param("action", action)
-                .param("type", entityType)
-                .param("id", entityId)
-                .param("path", divisionPath)
-                .param("before", beforeJson)
-                .param("after", afterJson)
-                .update();
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("at", at.atOffset(ZoneOffset.UTC));
+        params.put("actor", actor);
+        params.put("action", action);
+        params.put("type", entityType);
+        params.put("id", entityId);
+        params.put("path", divisionPath);
+        params.put("before", beforeJson);
+        params.put("after", afterJson);
+        // Nothing in the writer's transaction reads its own audit entries: the entry goes with the commit.
+        writes.add(INSERT, params);
     }
+
+    private static final String INSERT = """
+            insert into identity.audit_log (at, actor, action, entity_type, entity_id, division_path, before_json,
+                                            after_json)
+            values (:at, :actor, :action, :type, :id, :path, :before, :after)""";
 
     private String toJson(Object value) {
         return value instanceof String s ? s : json.writeValueAsString(value);

@@ -1,11 +1,14 @@
 package cn.yingji.stats.internal;
 
+import cn.yingji.shared.db.CommitWrites;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +33,20 @@ class FactStore {
     private static final long FOLD_LOCK = 0x5354_4154_53L;
 
     private final JdbcClient jdbc;
+    private final CommitWrites writes;
     private final TransactionTemplate folding;
 
-    FactStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    FactStore(JdbcClient jdbc, CommitWrites writes, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.folding = new TransactionTemplate(transactions);
         this.folding.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** A statement that sees the facts this transaction queued: the queue is sent first. */
+    private JdbcClient.StatementSpec sql(String sql) {
+        writes.flush();
+        return jdbc.sql(sql);
     }
 
     /** Folds every second, so that the rollups never lag far behind the facts even when nobody reads. */
@@ -82,7 +93,7 @@ class FactStore {
     }
 
     Optional<AccidentFact> accident(UUID id) {
-        return jdbc.sql("select * from stats.accident_fact where incident_id = :id for update")
+        return sql("select * from stats.accident_fact where incident_id = :id for update")
                 .param("id", id)
                 .query((rs, n) -> new AccidentFact(
                         rs.getObject("incident_id", UUID.class),
@@ -99,31 +110,30 @@ class FactStore {
                 .optional();
     }
 
-    /** Inserts a new fact (ignored when already there) and counts it in the rollup. */
+    /** Inserts a new fact (ignored when already there) and counts it in the rollup, with the commit. */
     void insertAccident(AccidentFact f) {
-        // The fact and its rollup delta in one statement (one round trip on the intake path); no delta on a repeat.
-        accidentDelta(jdbc.sql("""
-                                with fact as (
-                                    insert into stats.accident_fact (incident_id, category, type_code,
-                                        production_safety, grade, division_path, occurred_at, deaths, missing,
-                                        injured, direct_loss)
-                                    values (:id, :category, :type, :ps, :grade, :path, :at, :deaths, :missing,
-                                        :injured, :loss)
-                                    on conflict (incident_id) do nothing
-                                    returning 1)
-                                """ + ACCIDENT_DELTA + " from fact"), f, 1)
-                .param("id", f.incidentId())
-                .param("grade", f.grade())
-                .param("at", Timestamp.from(f.occurredAt()))
-                .param("missing", f.missing())
-                .param("injured", f.injured())
-                .param("loss", f.directLoss())
-                .update();
+        // The fact and its rollup delta in one statement, queued for the commit with the transaction's other log
+        // rows (every other statement here flushes the queue first); no delta on a repeat.
+        Map<String, @Nullable Object> params = accidentDeltaParams(f, 1);
+        params.put("id", f.incidentId());
+        params.put("grade", f.grade());
+        params.put("at", Timestamp.from(f.occurredAt()));
+        params.put("missing", f.missing());
+        params.put("injured", f.injured());
+        params.put("loss", f.directLoss());
+        writes.add("""
+                with fact as (
+                    insert into stats.accident_fact (incident_id, category, type_code, production_safety, grade,
+                        division_path, occurred_at, deaths, missing, injured, direct_loss)
+                    values (:id, :category, :type, :ps, :grade, :path, :at, :deaths, :missing, :injured, :loss)
+                    on conflict (incident_id) do nothing
+                    returning 1)
+                """ + ACCIDENT_DELTA + " from fact", params);
     }
 
     /** Replaces a fact by its new state, moving its contribution in the rollup. */
     void updateAccident(AccidentFact old, AccidentFact now) {
-        jdbc.sql("""
+        sql("""
                         update stats.accident_fact set grade = :grade, deaths = :deaths, missing = :missing,
                             injured = :injured, direct_loss = :loss where incident_id = :id""")
                 .param("id", now.incidentId())
@@ -138,7 +148,7 @@ class FactStore {
     }
 
     private void roll(AccidentFact f, int sign) {
-        accidentDelta(jdbc.sql(ACCIDENT_DELTA), f, sign).update();
+        accidentDelta(sql(ACCIDENT_DELTA), f, sign).update();
     }
 
     /** One row of rollup change; alone it inserts one row, after a CTE with {@code from} one row per CTE row. */
@@ -149,14 +159,20 @@ class FactStore {
 
     /** Binds {@link #ACCIDENT_DELTA}: the fact's contribution, added ({@code sign} 1) or taken back (-1). */
     private static JdbcClient.StatementSpec accidentDelta(JdbcClient.StatementSpec spec, AccidentFact f, int sign) {
-        return spec.param("day", LocalDate.ofInstant(f.occurredAt(), ZONE))
-                .param("path", f.divisionPath())
-                .param("category", f.category())
-                .param("type", f.typeCode())
-                .param("ps", f.productionSafety())
-                .param("deltaGrade", f.grade() == null ? "" : f.grade())
-                .param("events", sign)
-                .param("deaths", sign * f.deaths());
+        return spec.params(accidentDeltaParams(f, sign));
+    }
+
+    private static Map<String, @Nullable Object> accidentDeltaParams(AccidentFact f, int sign) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("day", LocalDate.ofInstant(f.occurredAt(), ZONE));
+        params.put("path", f.divisionPath());
+        params.put("category", f.category());
+        params.put("type", f.typeCode());
+        params.put("ps", f.productionSafety());
+        params.put("deltaGrade", f.grade() == null ? "" : f.grade());
+        params.put("events", sign);
+        params.put("deaths", sign * f.deaths());
+        return params;
     }
 
     /**
@@ -165,11 +181,11 @@ class FactStore {
      */
     void fold() {
         folding.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:k)")
+            sql("select pg_advisory_xact_lock(:k)")
                     .param("k", FOLD_LOCK)
                     .query((rs, n) -> 1)
                     .list();
-            jdbc.sql("""
+            sql("""
                             with d as (delete from stats.accident_delta returning *),
                             a as (select d.day, anc as division_path, d.category, d.type_code, d.production_safety,
                                          d.grade, sum(d.events)::int as events, sum(d.deaths)::int as deaths
@@ -189,7 +205,7 @@ class FactStore {
                             on conflict (day, division_path, type_code, grade, category, production_safety)
                             do update set events = stats.accident_month.events + excluded.events,
                                           deaths = stats.accident_month.deaths + excluded.deaths""").update();
-            jdbc.sql("""
+            sql("""
                             with d as (delete from stats.hazard_delta returning *),
                             a as (select d.day, anc as division_path, d.industry, d.grade, sum(d.found)::int as found,
                                          sum(d.closed)::int as closed, sum(d.overdue)::int as overdue
@@ -226,31 +242,29 @@ class FactStore {
 
     // ---- hazards ----
 
-    /** A newly reported hazard: counted as found on its day. */
+    /** A newly reported hazard: counted as found on its day, with the commit (as {@link #insertAccident}). */
     void hazardFound(UUID id, String path, String industry, String grade, String state, Instant at) {
-        // The fact and its rollup delta in one statement (one round trip on the intake path); no delta on a repeat.
-        hazardDelta(jdbc.sql("""
-                                with fact as (
-                                    insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state,
-                                        reported_at)
-                                    values (:id, :path, :industry, :grade, :state, :at)
-                                    on conflict (hazard_id) do nothing
-                                    returning 1)
-                                """ + HAZARD_DELTA + " from fact"), at, path, industry, grade, 1, 0, 0)
-                .param("id", id)
-                .param("state", state)
-                .param("at", Timestamp.from(at))
-                .update();
+        Map<String, @Nullable Object> params = hazardDeltaParams(at, path, industry, grade, 1, 0, 0);
+        params.put("id", id);
+        params.put("state", state);
+        params.put("at", Timestamp.from(at));
+        writes.add("""
+                with fact as (
+                    insert into stats.hazard_fact (hazard_id, division_path, industry, grade, state, reported_at)
+                    values (:id, :path, :industry, :grade, :state, :at)
+                    on conflict (hazard_id) do nothing
+                    returning 1)
+                """ + HAZARD_DELTA + " from fact", params);
     }
 
     /** A hazard's state moved; closing counts it as closed on that day (once). */
     void hazardState(UUID id, String state, boolean closed, Instant at) {
-        jdbc.sql("update stats.hazard_fact set state = :state where hazard_id = :id")
+        sql("update stats.hazard_fact set state = :state where hazard_id = :id")
                 .param("id", id)
                 .param("state", state)
                 .update();
         if (closed) {
-            jdbc.sql("""
+            sql("""
                             update stats.hazard_fact set closed_at = :at where hazard_id = :id and closed_at is null
                             returning division_path, industry, grade""")
                     .param("id", id)
@@ -263,7 +277,7 @@ class FactStore {
 
     /** A hazard went overdue (yellow/red card); counted once per hazard. */
     void hazardOverdue(UUID id, Instant at) {
-        jdbc.sql("""
+        sql("""
                         update stats.hazard_fact set overdue_at = :at where hazard_id = :id and overdue_at is null
                         returning division_path, industry, grade""")
                 .param("id", id)
@@ -274,7 +288,7 @@ class FactStore {
     }
 
     private void hazardRoll(Instant at, String path, String industry, String grade, int found, int closed, int od) {
-        hazardDelta(jdbc.sql(HAZARD_DELTA), at, path, industry, grade, found, closed, od)
+        hazardDelta(sql(HAZARD_DELTA), at, path, industry, grade, found, closed, od)
                 .update();
     }
 
@@ -292,20 +306,27 @@ class FactStore {
             int found,
             int closed,
             int od) {
-        return spec.param("day", LocalDate.ofInstant(at, ZONE))
-                .param("path", path)
-                .param("industry", industry)
-                .param("grade", grade)
-                .param("found", found)
-                .param("closed", closed)
-                .param("overdue", od);
+        return spec.params(hazardDeltaParams(at, path, industry, grade, found, closed, od));
+    }
+
+    private static Map<String, @Nullable Object> hazardDeltaParams(
+            Instant at, String path, String industry, String grade, int found, int closed, int od) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("day", LocalDate.ofInstant(at, ZONE));
+        params.put("path", path);
+        params.put("industry", industry);
+        params.put("grade", grade);
+        params.put("found", found);
+        params.put("closed", closed);
+        params.put("overdue", od);
+        return params;
     }
 
     // ---- warnings and 叫应 ----
 
     void warningIssued(UUID id, List<String> paths, String level, String eventType, Instant at) {
         for (String p : paths) {
-            jdbc.sql("""
+            sql("""
                             insert into stats.warning_fact (warning_id, division_path, level, event_type, issued_at)
                             values (:id, :path, :level, :type, :at) on conflict do nothing""")
                     .param("id", id)
@@ -318,7 +339,7 @@ class FactStore {
     }
 
     void warningCancelled(UUID id, Instant at) {
-        jdbc.sql("update stats.warning_fact set cancelled_at = :at where warning_id = :id and cancelled_at is null")
+        sql("update stats.warning_fact set cancelled_at = :at where warning_id = :id and cancelled_at is null")
                 .param("id", id)
                 .param("at", Timestamp.from(at))
                 .update();
@@ -336,7 +357,7 @@ class FactStore {
             int failed,
             Instant startedAt,
             Instant closedAt) {
-        jdbc.sql("""
+        sql("""
                         insert into stats.callout_fact (campaign_id, warning_id, division_path, persons, reached,
                             answered, on_post, escalated, failed, started_at, closed_at)
                         values (:id, :warning, :path, :persons, :reached, :answered, :onPost, :escalated, :failed,
@@ -356,13 +377,13 @@ class FactStore {
     }
 
     boolean accidentsEmpty() {
-        return jdbc.sql("select not exists (select 1 from stats.accident_fact)")
+        return sql("select not exists (select 1 from stats.accident_fact)")
                 .query(Boolean.class)
                 .single();
     }
 
     boolean hazardsEmpty() {
-        return jdbc.sql("select not exists (select 1 from stats.hazard_fact)")
+        return sql("select not exists (select 1 from stats.hazard_fact)")
                 .query(Boolean.class)
                 .single();
     }
