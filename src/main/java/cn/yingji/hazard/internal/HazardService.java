@@ -359,7 +359,12 @@ class HazardService implements Hazards, HazardManagement {
                 null,
                 0);
         String codeHash = code == null ? null : sha256(code.getBytes(StandardCharsets.UTF_8));
-        Optional<String> number = store.insert(h, user, key, codeHash, clientHash, reporterName, reporterPhone);
+        JdbcHazardStore.ReportPhoto reportPhoto = d.photoType != null && photo != null
+                ? new JdbcHazardStore.ReportPhoto(
+                        Uuids.timeOrdered(), d.photoType, photo.content(), sha256(photo.content()))
+                : null;
+        Optional<String> number =
+                store.insert(h, user, key, codeHash, clientHash, reporterName, reporterPhone, reportPhoto);
         if (number.isEmpty()) {
             // The idempotency key was used before (or by a concurrent request): answer the first hazard.
             return new ReportReceipt(store.byKey(user, key).orElseThrow(), null, true);
@@ -396,10 +401,6 @@ class HazardService implements Hazards, HazardManagement {
                 HazardCard.NONE,
                 null,
                 0);
-        if (d.photoType != null && photo != null) {
-            store.insertPhoto(
-                    Uuids.timeOrdered(), id.value(), d.photoType, photo.content(), sha256(photo.content()), by, now);
-        }
         audit.record("report", "hazard.hazard", id.toString(), d.path, null, saved);
         events.publishEvent(new HazardReported(
                 id, saved.number(), saved.grade(), source, d.path, saved.industry(), saved.reportedAt(), saved));

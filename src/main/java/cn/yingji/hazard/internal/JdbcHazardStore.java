@@ -56,7 +56,13 @@ class JdbcHazardStore {
         this.jdbc = jdbc;
     }
 
-    /** A new hazard row; answers its number, or empty when the idempotency key was already used (nothing written). */
+    /** The photo sent with a report, written by {@link #insert} in the hazard's own statement. */
+    record ReportPhoto(UUID id, String contentType, byte[] content, String sha256) {}
+
+    /**
+     * A new hazard row and its report photo (when given) in one statement; answers its number, or empty when the
+     * idempotency key was already used (nothing written).
+     */
     Optional<String> insert(
             Hazard h,
             @Nullable UUID reporterUser,
@@ -64,8 +70,17 @@ class JdbcHazardStore {
             @Nullable String followUpHash,
             @Nullable String clientHash,
             @Nullable String reporterName,
-            @Nullable String reporterPhone) {
-        return jdbc.sql("""
+            @Nullable String reporterPhone,
+            @Nullable ReportPhoto photo) {
+        String withPhoto = photo == null ? "" : """
+                , photo as (
+                    insert into hazard.photos (id, hazard_id, content_type, size_bytes, sha256, content, uploaded_by,
+                                               uploaded_at)
+                    select :photoId, h.id, :photoType, :photoSize, :photoSha, :photoContent, :by,
+                           cast(:at as timestamptz)
+                    from h)
+                """;
+        var spec = jdbc.sql("with h as (\n" + """
                         insert into hazard.hazards (id, number, title, description, grade, industry, source, state,
                                division_path, grid_code, lon, lat, address, enterprise_id, enterprise_name,
                                reporter_name, reporter_phone, reported_by, reported_by_user, idempotency_key,
@@ -74,7 +89,8 @@ class JdbcHazardStore {
                                 :description, :grade, :industry, :source, 'REPORTED', :path, :grid, :lon, :lat,
                                 :address, :ent, :entName, :rname, :rphone, :by, :byUser, :key, :follow, :client,
                                 :at, :at)
-                        on conflict do nothing returning number""")
+                        on conflict do nothing returning id, number)
+                        """ + withPhoto + "select number from h")
                 .param("id", h.id().value())
                 .param("number", h.number())
                 .param("title", h.title())
@@ -96,9 +112,15 @@ class JdbcHazardStore {
                 .param("key", key)
                 .param("follow", followUpHash)
                 .param("client", clientHash)
-                .param("at", Timestamp.from(h.reportedAt()))
-                .query(String.class)
-                .optional();
+                .param("at", Timestamp.from(h.reportedAt()));
+        if (photo != null) {
+            spec = spec.param("photoId", photo.id())
+                    .param("photoType", photo.contentType())
+                    .param("photoSize", photo.content().length)
+                    .param("photoSha", photo.sha256())
+                    .param("photoContent", photo.content());
+        }
+        return spec.query(String.class).optional();
     }
 
     Optional<Hazard> byKey(@Nullable UUID reporterUser, String key) {
