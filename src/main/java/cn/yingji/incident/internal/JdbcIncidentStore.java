@@ -341,7 +341,7 @@ class JdbcIncidentStore {
         if (!opening.obligations().isEmpty()) {
             // a new event has no obligations yet, so no conflict clause
             sql.append(", obligations as (")
-                    .append(INSERT_OBLIGATIONS.replace(":i,", "inc.id,").strip())
+                    .append(INSERT_OBLIGATIONS.formatted("inc.id").strip())
                     .append(" cross join inc)\n");
             obligationParams(params, opening.obligations(), r.divisionPath(), r.drill(), opening.met());
         }
@@ -725,14 +725,13 @@ class JdbcIncidentStore {
                 basis == null ? "" : basis);
     }
 
-    /** Inserts an obligation, or reopens a waived one with a new clock. */
+    /** A duty met as a new event's obligations are written (saves the UPDATE of {@link #meet}). */
+    record Met(ReportingLevel from, Recipient to, Instant at) {}
+
     /**
      * Inserts the planned obligations in one statement; a planned one that exists already is revived only when it
      * had been waived (a grade that falls and rises again).
      */
-    /** A duty met as a new event's obligations are written (saves the UPDATE of {@link #meet}). */
-    record Met(ReportingLevel from, Recipient to, Instant at) {}
-
     void upsertObligations(UUID incident, List<ReportingPlanner.Planned> planned, String divisionPath, boolean drill) {
         if (planned.isEmpty()) {
             return;
@@ -740,7 +739,7 @@ class JdbcIncidentStore {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("i", incident);
         obligationParams(params, planned, divisionPath, drill, null);
-        jdbc.sql(INSERT_OBLIGATIONS + """
+        jdbc.sql(INSERT_OBLIGATIONS.formatted(":i") + """
                         on conflict (incident_id, from_level, recipient) do update
                             set rule_id = excluded.rule_id, anchor_at = excluded.anchor_at, due_at = excluded.due_at,
                                 waived_at = null, overdue_at = null
@@ -748,11 +747,14 @@ class JdbcIncidentStore {
                         """).params(params).update();
     }
 
-    /** Obligations of the event {@code :i} from the arrays bound by {@link #obligationParams}. */
+    /**
+     * Obligations from the arrays bound by {@link #obligationParams}, of the event named by the SQL expression that
+     * replaces {@code %s} (a parameter, or the id from the event's own INSERT).
+     */
     private static final String INSERT_OBLIGATIONS = """
             insert into incident.obligations (id, incident_id, rule_id, from_level, recipient, anchor_at,
                 due_at, division_path, drill, met_at)
-            select u.id, :i, u.rule, u.from_level, u.recipient, u.anchor, u.due, :path, :drill,
+            select u.id, %s, u.rule, u.from_level, u.recipient, u.anchor, u.due, :path, :drill,
                    case when u.from_level = cast(:metFrom as text) and u.recipient = cast(:metTo as text)
                         then cast(:metAt as timestamptz) end
             from unnest(:ids, :rules, :froms, :tos, :anchors, :dues)

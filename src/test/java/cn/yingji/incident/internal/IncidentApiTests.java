@@ -174,7 +174,17 @@ class IncidentApiTests {
                         .with(users.as(DUTY))
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].kind").value("REPORTED"));
+                .andExpect(jsonPath("$[0].kind").value("REPORTED"))
+                // written in the event's own INSERT, before its number existed: the number is filled in there
+                .andExpect(jsonPath("$[?(@.kind == 'CREATED')].args[0]")
+                        .value(org.hamcrest.Matchers.contains(
+                                org.hamcrest.Matchers.matchesPattern("20250520-\\d{6,}"))))
+                .andExpect(jsonPath("$[?(@.kind == 'GRADED_INITIAL')].args[0]").value("LARGER"));
+        assertThat(jdbc.sql("select count(*) from incident.grade_changes where incident_id = :i and reason = 'INTAKE'")
+                        .param("i", UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /** A client may leave out what it does not know: no drill flag is a real event, a missing count is 0. */
@@ -193,6 +203,18 @@ class IncidentApiTests {
                 .andExpect(jsonPath("$.casualties.seriouslyInjured").value(0));
     }
 
+    /** Timeline entries / obligations / audit entries of an event. */
+    private String startedWith(String id) {
+        return jdbc.sql("""
+                        select (select count(*) from incident.timeline where incident_id = :i) || '/'
+                            || (select count(*) from incident.obligations where incident_id = :i) || '/'
+                            || (select count(*) from identity.audit_log where entity_id = :t)""")
+                .param("i", UUID.fromString(id))
+                .param("t", id)
+                .query(String.class)
+                .single();
+    }
+
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheSameEvent() throws Exception {
         String key = "retry-" + UUID.randomUUID();
@@ -206,6 +228,8 @@ class IncidentApiTests {
                 .andExpect(status().isCreated())
                 .andReturn();
         String id = JsonPath.read(first.getResponse().getContentAsString(), "$.id");
+        String written = startedWith(id);
+        assertThat(written).matches("[1-9]\\d*/[1-9]\\d*/1");
         mvc.perform(post("/api/v1/incidents")
                         .with(users.as(DUTY))
                         .with(csrf())
@@ -220,6 +244,8 @@ class IncidentApiTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        // the replay wrote none of the rows a new event starts with (they hang off the event's own INSERT)
+        assertThat(startedWith(id)).isEqualTo(written);
         // Same key, different event: refused.
         mvc.perform(post("/api/v1/incidents")
                         .with(users.as(DUTY))
