@@ -3,6 +3,7 @@ package cn.yingji.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yingji.identity.AuditTrail;
+import cn.yingji.shared.db.CommitWrites;
 import cn.yingji.support.YingjiTest;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Routine chaining looks only above the number it knows to be settled; an entry whose writer stays open while
- * later entries are chained must still be chained once it commits, by routine runs alone (no full pass).
+ * later entries are chained must still be chained once it commits, by routine runs alone (no full pass). Entries
+ * are normally sent just before the commit ({@link CommitWrites}), which makes such a gap short but not impossible;
+ * the test sends them at once to hold it open.
  */
 @YingjiTest
 class AuditChainerTests {
@@ -26,6 +29,9 @@ class AuditChainerTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    CommitWrites writes;
 
     @Autowired
     TransactionTemplate tx;
@@ -39,6 +45,8 @@ class AuditChainerTests {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Long> late = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
             audit.record("update", "idt.late", "late-writer", "/", null, Map.of("v", 1));
+            // entries go to the log just before the commit; sent now, the entry takes its number and then waits
+            writes.flush();
             long seq = jdbc.sql("select currval(pg_get_serial_sequence('identity.audit_log', 'seq'))")
                     .query(Long.class)
                     .single();
@@ -82,6 +90,7 @@ class AuditChainerTests {
     private long record(String id) {
         return tx.execute(status -> {
             audit.record("update", "idt.late", id, "/", null, Map.of("v", 2));
+            writes.flush();
             return jdbc.sql("select currval(pg_get_serial_sequence('identity.audit_log', 'seq'))")
                     .query(Long.class)
                     .single();
