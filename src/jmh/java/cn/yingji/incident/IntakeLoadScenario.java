@@ -86,10 +86,14 @@ public final class IntakeLoadScenario {
                                     if (rs.getString(1).equals("client backend")) {
                                         busy.merge(q, 1, Integer::sum);
                                     }
-                                    String text = q.substring(q.indexOf("  ") + 2);
+                                    // the log rows sent with the commit arrive as one multi-statement string,
+                                    // shown statement by statement with its leading whitespace
+                                    String text =
+                                            q.substring(q.indexOf("  ") + 2).strip();
                                     if (!rs.getString(1).equals("client backend")
                                             || !(q.startsWith("idle in transaction")
                                                     || text.startsWith("insert into incident.")
+                                                    || text.startsWith("with inc as")
                                                     || text.startsWith("with grade_change")
                                                     || text.startsWith("with fact")
                                                     || text.startsWith("insert into identity.audit_log")
