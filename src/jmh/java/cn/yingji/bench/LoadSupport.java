@@ -295,6 +295,7 @@ public final class LoadSupport {
 
         /** The {@code top} statements by total execution time since {@link #reset}, as a Markdown table. */
         public void print(int top) {
+            // standard output, like the rest of a scenario's report (the application logs at WARN only)
             if (!available) {
                 System.out.println("(per-statement figures: start with"
                         + " -Dyingji.db.embedded.settings[shared_preload_libraries]=pg_stat_statements)");

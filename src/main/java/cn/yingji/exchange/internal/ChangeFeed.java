@@ -224,14 +224,15 @@ class ChangeFeed {
             @Nullable Double lat,
             Map<String, Object> snapshot,
             @Nullable WebhookEvent type) {
-        String snap = json.writeValueAsString(snapshot);
+        var row = new JdbcExchangeStore.NewChange(
+                resource, id, change, paths, lon, lat, json.writeValueAsString(snapshot));
         var targets = type == null ? List.<JdbcExchangeStore.Target>of() : store.targets(type.code(), resource, paths);
         if (targets.isEmpty()) {
             // nothing to deliver, so nothing needs the row's number now: it goes with the commit
-            store.queueChange(resource, id, change, paths, lon, lat, snap);
+            store.queueChange(row);
             return;
         }
-        long seq = store.appendChange(resource, id, change, paths, lon, lat, snap);
+        long seq = store.appendChange(row);
         for (var target : targets) {
             UUID delivery = Uuids.timeOrdered();
             Map<String, Object> payload = new LinkedHashMap<>();

@@ -124,7 +124,8 @@ class ChangeLogBackfill {
             @Nullable Double lon,
             @Nullable Double lat,
             java.util.Map<String, Object> snapshot) {
-        store.appendChange(resource, id, CHANGE, List.of(path), lon, lat, json.writeValueAsString(snapshot));
+        store.appendChange(new JdbcExchangeStore.NewChange(
+                resource, id, CHANGE, List.of(path), lon, lat, json.writeValueAsString(snapshot)));
     }
 
     private static <T> int each(Function<PageQuery, PageResult<T>> page, Consumer<T> sink) {

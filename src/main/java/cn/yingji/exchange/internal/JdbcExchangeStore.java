@@ -219,53 +219,44 @@ class JdbcExchangeStore {
             "insert into exchange.change_log (resource, entity_id, change, division_path, division_paths, lon, lat,"
                     + " snapshot) values (:r, :e, :c, :p, string_to_array(:ps, ','), :lon, :lat, cast(:s as jsonb))";
 
+    /** A change-log row to append; {@code paths} first is the row's own division. */
+    record NewChange(
+            SharedResource resource,
+            UUID entity,
+            String change,
+            List<String> paths,
+            @Nullable Double lon,
+            @Nullable Double lat,
+            String snapshotJson) {
+
+        Map<String, @Nullable Object> params() {
+            Map<String, @Nullable Object> params = new java.util.HashMap<>();
+            params.put("r", resource.slug());
+            params.put("e", entity);
+            params.put("c", change);
+            params.put("p", paths.get(0));
+            params.put("ps", String.join(",", paths));
+            params.put("lon", lon);
+            params.put("lat", lat);
+            params.put("s", snapshotJson);
+            return params;
+        }
+    }
+
     /**
      * Appends a change whose sequence number nobody waits for (no webhook delivery names it): queued with
      * {@link CommitWrites} and sent with the transaction's other log rows just before it commits. Every read of the
      * change log below sends the queue first.
      */
-    void queueChange(
-            SharedResource resource,
-            UUID entity,
-            String change,
-            List<String> paths,
-            @Nullable Double lon,
-            @Nullable Double lat,
-            String snapshotJson) {
-        writes.add(APPEND_CHANGE, changeParams(resource, entity, change, paths, lon, lat, snapshotJson));
+    void queueChange(NewChange c) {
+        writes.add(APPEND_CHANGE, c.params());
     }
 
-    private static Map<String, @Nullable Object> changeParams(
-            SharedResource resource,
-            UUID entity,
-            String change,
-            List<String> paths,
-            @Nullable Double lon,
-            @Nullable Double lat,
-            String snapshotJson) {
-        Map<String, @Nullable Object> params = new java.util.HashMap<>();
-        params.put("r", resource.slug());
-        params.put("e", entity);
-        params.put("c", change);
-        params.put("p", paths.get(0));
-        params.put("ps", String.join(",", paths));
-        params.put("lon", lon);
-        params.put("lat", lat);
-        params.put("s", snapshotJson);
-        return params;
-    }
-
-    long appendChange(
-            SharedResource resource,
-            UUID entity,
-            String change,
-            List<String> paths,
-            @Nullable Double lon,
-            @Nullable Double lat,
-            String snapshotJson) {
+    /** Appends a change now and answers its sequence number. */
+    long appendChange(NewChange c) {
         writes.flush();
         return jdbc.sql(APPEND_CHANGE + " returning seq")
-                .params(changeParams(resource, entity, change, paths, lon, lat, snapshotJson))
+                .params(c.params())
                 .query(Long.class)
                 .single();
     }
